@@ -1,0 +1,416 @@
+/* kns-quiz.c — parses a quiz file: "## question", options, "> explanation"
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kns-content"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kns-content-private.h"
+#include "kns-quiz.h"
+
+struct _KnsQuiz
+{
+  GPtrArray *questions; /* KnsQuestion */
+};
+
+G_DEFINE_BOXED_TYPE (KnsQuiz, kns_quiz, kns_quiz_ref, kns_quiz_unref)
+
+static void
+option_free (gpointer data)
+{
+  KnsOption *option = data;
+
+  g_clear_pointer (&option->spans, g_ptr_array_unref);
+  g_free (option->text);
+  g_free (option);
+}
+
+static void
+question_free (gpointer data)
+{
+  KnsQuestion *question = data;
+
+  g_free (question->id);
+  g_free (question->prompt_text);
+  g_clear_pointer (&question->prompt, g_ptr_array_unref);
+  g_clear_pointer (&question->body, g_ptr_array_unref);
+  g_clear_pointer (&question->options, g_ptr_array_unref);
+  g_clear_pointer (&question->explanation, g_ptr_array_unref);
+  g_free (question);
+}
+
+static void
+quiz_clear (gpointer data)
+{
+  KnsQuiz *self = data;
+
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+}
+
+KnsQuiz *
+kns_quiz_ref (KnsQuiz *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_rc_box_acquire (self);
+}
+
+void
+kns_quiz_unref (KnsQuiz *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_rc_box_release_full (self, quiz_clear);
+}
+
+guint
+kns_quiz_get_n_questions (KnsQuiz *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->questions->len;
+}
+
+KnsQuestion *
+kns_quiz_get_question (KnsQuiz *self,
+                       guint    index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->questions->len, NULL);
+
+  return g_ptr_array_index (self->questions, index);
+}
+
+KnsQuestion *
+kns_quiz_find_question (KnsQuiz    *self,
+                        const char *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      KnsQuestion *question = g_ptr_array_index (self->questions, i);
+
+      if (strcmp (question->id, id) == 0)
+        return question;
+    }
+
+  return NULL;
+}
+
+gboolean
+kns_question_is_multiple (const KnsQuestion *question)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+
+  return (question->correct_mask & (question->correct_mask - 1)) != 0;
+}
+
+/* Right when exactly the right options are chosen: a multiple-answer
+ * question is not half right. */
+gboolean
+kns_question_is_correct (const KnsQuestion *question,
+                         guint32            chosen_mask)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+
+  return chosen_mask == question->correct_mask;
+}
+
+guint32
+kns_question_all_options (const KnsQuestion *question)
+{
+  g_return_val_if_fail (question != NULL, 0);
+
+  return question->options->len >= 32 ? G_MAXUINT32 : (1u << question->options->len) - 1;
+}
+
+static guint
+local_line (cmark_node *node)
+{
+  return (guint) MAX (cmark_node_get_start_line (node), 1);
+}
+
+static KnsOption *
+parse_option (KnsParseContext     *ctx,
+              const KnsMediaScope *scope,
+              cmark_node          *item)
+{
+  cmark_node *para = cmark_node_first_child (item);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *text = NULL;
+  KnsOption *option;
+  gboolean correct;
+
+  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
+      cmark_node_next (para) != NULL)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (item),
+                  _("An option must be a single line of text after “- [ ]” or “- [x]”."));
+      return NULL;
+    }
+
+  spans = kns_markdown_convert_inlines (ctx, scope, para, NULL);
+  text = kns_spans_to_text (spans);
+
+  if (g_str_has_prefix (text, "[ ]"))
+    correct = FALSE;
+  else if (g_str_has_prefix (text, "[x]") || g_str_has_prefix (text, "[X]"))
+    correct = TRUE;
+  else
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
+                  _("An option must start with “[ ]” (a wrong answer) or “[x]” (a right "
+                    "answer), like: - [x] Tell a parent."));
+      return NULL;
+    }
+
+  kns_spans_strip_prefix (spans, 3);
+  g_clear_pointer (&text, g_free);
+  text = kns_spans_to_text (spans);
+  if (*text == '\0')
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
+                  _("This option has no text after its “[ ]” or “[x]”."));
+      return NULL;
+    }
+
+  option = g_new0 (KnsOption, 1);
+  option->spans = g_steal_pointer (&spans);
+  option->text = g_steal_pointer (&text);
+  option->correct = correct;
+  return option;
+}
+
+static gboolean
+parse_options (KnsParseContext     *ctx,
+               const KnsMediaScope *scope,
+               KnsQuestion         *question,
+               cmark_node          *list)
+{
+  gboolean ok = TRUE;
+
+  question->options = g_ptr_array_new_with_free_func (option_free);
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      KnsOption *option = parse_option (ctx, scope, item);
+
+      if (option == NULL)
+        {
+          ok = FALSE;
+          continue;
+        }
+
+      if (question->options->len == KNS_QUIZ_MAX_OPTIONS)
+        {
+          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                      local_line (item),
+                      _("A question has at most %d options; split this one into two questions."),
+                      KNS_QUIZ_MAX_OPTIONS);
+          option_free (option);
+          return FALSE;
+        }
+
+      if (option->correct)
+        question->correct_mask |= 1u << question->options->len;
+      g_ptr_array_add (question->options, option);
+    }
+
+  return ok;
+}
+
+/* The checks that need the whole question; all point at its heading. */
+static gboolean
+check_question (KnsParseContext *ctx,
+                KnsQuestion     *question,
+                guint            heading_line)
+{
+  guint n_options = question->options ? question->options->len : 0;
+
+  if (n_options == 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_OPTIONS, heading_line,
+                  _("The question “%s” has no options. Under it, list the answers, each on "
+                    "a line starting with “- [ ]” or “- [x]”."),
+                  question->prompt_text);
+      return FALSE;
+    }
+
+  if (n_options == 1)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SINGLE_OPTION, heading_line,
+                  _("The question “%s” has only one option; give at least two to choose from."),
+                  question->prompt_text);
+      return FALSE;
+    }
+
+  if (question->correct_mask == 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_CORRECT_OPTION, heading_line,
+                  _("The question “%s” has no right option; mark each right one with “[x]”."),
+                  question->prompt_text);
+      return FALSE;
+    }
+
+  if (question->explanation == NULL || question->explanation->len == 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_EXPLANATION, heading_line,
+                  _("The question “%s” has no explanation. After the options, add a line "
+                    "starting with “> ” that says why the answer is right."),
+                  question->prompt_text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static KnsQuestion *
+question_new (KnsParseContext     *ctx,
+              const KnsMediaScope *scope,
+              cmark_node          *heading,
+              guint                number)
+{
+  KnsQuestion *question = g_new0 (KnsQuestion, 1);
+  g_autofree char *prompt = NULL;
+
+  question->id = g_strdup_printf ("q%u", number);
+  question->line = local_line (heading) + ctx->line_offset;
+  question->prompt = kns_markdown_convert_inlines (ctx, scope, heading, NULL);
+  prompt = kns_spans_to_text (question->prompt);
+  question->prompt_text = g_strstrip (g_steal_pointer (&prompt));
+  question->body = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_block_free);
+
+  if (*question->prompt_text == '\0')
+    kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (heading),
+                _("This question heading is empty; write the question after “## ”."));
+
+  return question;
+}
+
+/* One top-level block inside a question: the situation before the
+ * options, the options, then the explanation. */
+static gboolean
+add_to_question (KnsParseContext     *ctx,
+                 const KnsMediaScope *scope,
+                 KnsQuestion         *question,
+                 cmark_node          *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_LIST:
+      if (question->options != NULL)
+        {
+          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                      _("This question already has its options above. Keep all options in one "
+                        "list, with no blank text between them."));
+          return FALSE;
+        }
+      return parse_options (ctx, scope, question, node);
+
+    case CMARK_NODE_BLOCK_QUOTE:
+      if (question->options == NULL || question->explanation != NULL)
+        {
+          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                      _("The explanation (lines starting with “> ”) comes once, after the options."));
+          return FALSE;
+        }
+      question->explanation = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (node));
+      return TRUE;
+
+    default:
+      if (question->options != NULL)
+        {
+          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                      _("After the options only the explanation may follow, on lines starting "
+                        "with “> ”."));
+          return FALSE;
+        }
+      kns_markdown_convert_block (ctx, scope, node, question->body);
+      return TRUE;
+    }
+}
+
+KnsQuiz *
+kns_quiz_parse (KnsParseContext     *ctx,
+                const KnsMediaScope *scope,
+                const char          *text,
+                gsize                length)
+{
+  g_autoptr(cmark_node) doc = kns_markdown_parse_document (text, length);
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (question_free);
+  KnsQuestion *current = NULL;
+  guint current_line = 0;
+  gboolean ok = TRUE;
+  gboolean warned_intro = FALSE;
+  KnsQuiz *quiz;
+
+  g_assert (ctx != NULL);
+  g_assert (text != NULL);
+
+  for (cmark_node *node = cmark_node_first_child (doc); node; node = cmark_node_next (node))
+    {
+      if (cmark_node_get_type (node) == CMARK_NODE_HEADING)
+        {
+          if (cmark_node_get_heading_level (node) != 2)
+            {
+              kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                          local_line (node),
+                          _("A question is a heading written with two hashes: “## What would "
+                            "you do?”."));
+              ok = FALSE;
+            }
+
+          if (current != NULL && !check_question (ctx, current, current_line))
+            ok = FALSE;
+
+          current = question_new (ctx, scope, node, questions->len + 1);
+          current_line = local_line (node);
+          g_ptr_array_add (questions, current);
+          continue;
+        }
+
+      if (current == NULL)
+        {
+          if (!warned_intro)
+            kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                        local_line (node),
+                        _("Text before the first question (“## …”) is not shown."));
+          warned_intro = TRUE;
+          continue;
+        }
+
+      if (!add_to_question (ctx, scope, current, node))
+        ok = FALSE;
+    }
+
+  if (current != NULL && !check_question (ctx, current, current_line))
+    ok = FALSE;
+
+  if (questions->len == 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, 1,
+                  _("The quiz has no questions. Each question starts with a line “## …”."));
+      return NULL;
+    }
+
+  if (!ok)
+    return NULL;
+
+  quiz = g_rc_box_new0 (KnsQuiz);
+  quiz->questions = g_steal_pointer (&questions);
+  return quiz;
+}

@@ -1,0 +1,445 @@
+/* kns-yaml.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kns-content"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kns-text.h"
+#include "kns-yaml.h"
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (yaml_parser_t, yaml_parser_delete)
+
+/* Shown in place of a value that is not a single word or number. */
+static const char *
+describe_node (yaml_node_t *node)
+{
+  switch (node->type)
+    {
+    case YAML_SEQUENCE_NODE:
+      return _("a list");
+    case YAML_MAPPING_NODE:
+      return _("a group of keys");
+    case YAML_SCALAR_NODE:
+      return (const char *) node->data.scalar.value;
+    case YAML_NO_NODE:
+    default:
+      return _("nothing");
+    }
+}
+
+static void
+report_wrong_type (KnsParseContext *ctx,
+                   yaml_node_t     *node,
+                   const char      *key,
+                   const char      *expected)
+{
+  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, kns_yaml_line (node),
+              _("“%s” must be %s, not “%s”."), key, expected, describe_node (node));
+}
+
+static void
+report_missing (KnsParseContext *ctx,
+                yaml_node_t     *mapping,
+                const char      *key,
+                const char      *expected)
+{
+  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_KEY, kns_yaml_line (mapping),
+              _("The key “%s” is missing; it must be %s."), key, expected);
+}
+
+gboolean
+kns_yaml_parse_uint (const char *text,
+                     guint64    *value)
+{
+  return text != NULL && *text != '\0' &&
+         g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, value, NULL);
+}
+
+guint
+kns_yaml_line (yaml_node_t *node)
+{
+  return node != NULL ? (guint) node->start_mark.line + 1 : 0;
+}
+
+gboolean
+kns_yaml_is_scalar (yaml_node_t *node)
+{
+  return node != NULL && node->type == YAML_SCALAR_NODE;
+}
+
+const char *
+kns_yaml_scalar (yaml_node_t *node)
+{
+  g_assert (kns_yaml_is_scalar (node));
+  return (const char *) node->data.scalar.value;
+}
+
+gboolean
+kns_yaml_load (KnsYaml         *self,
+               KnsParseContext *ctx,
+               const char      *text,
+               gsize            length)
+{
+  g_auto(yaml_parser_t) parser = { 0 };
+
+  g_assert (self != NULL);
+  g_assert (!self->loaded);
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("Out of memory initialising the YAML parser");
+
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text, length);
+  yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
+
+  if (!yaml_parser_load (&parser, &self->document))
+    {
+      /* libyaml's own words are English; the line is what helps most. */
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX,
+                  (guint) parser.problem_mark.line + 1,
+                  _("The details are not valid YAML (%s). Check the colons, the "
+                    "indentation and that each list item starts with “- ”."),
+                  parser.problem ? parser.problem : "?");
+      return FALSE;
+    }
+
+  self->loaded = TRUE;
+  return TRUE;
+}
+
+void
+kns_yaml_clear (KnsYaml *self)
+{
+  if (self->loaded)
+    yaml_document_delete (&self->document);
+  self->loaded = FALSE;
+}
+
+yaml_node_t *
+kns_yaml_root_mapping (KnsYaml         *self,
+                       KnsParseContext *ctx,
+                       const char      *what)
+{
+  yaml_node_t *root = yaml_document_get_root_node (&self->document);
+
+  if (root == NULL || root->type != YAML_MAPPING_NODE)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
+                  root ? kns_yaml_line (root) : 1,
+                  _("%s must be a list of “key: value” lines."), what);
+      return NULL;
+    }
+
+  return root;
+}
+
+yaml_node_t *
+kns_yaml_lookup (KnsYaml     *self,
+                 yaml_node_t *mapping,
+                 const char  *key)
+{
+  g_assert (mapping != NULL && mapping->type == YAML_MAPPING_NODE);
+
+  for (yaml_node_pair_t *pair = mapping->data.mapping.pairs.start;
+       pair < mapping->data.mapping.pairs.top;
+       pair++)
+    {
+      yaml_node_t *k = yaml_document_get_node (&self->document, pair->key);
+
+      if (kns_yaml_is_scalar (k) && strcmp (kns_yaml_scalar (k), key) == 0)
+        return yaml_document_get_node (&self->document, pair->value);
+    }
+
+  return NULL;
+}
+
+void
+kns_yaml_warn_unknown (KnsYaml            *self,
+                       KnsParseContext    *ctx,
+                       yaml_node_t        *mapping,
+                       const char *const  *known)
+{
+  for (yaml_node_pair_t *pair = mapping->data.mapping.pairs.start;
+       pair < mapping->data.mapping.pairs.top;
+       pair++)
+    {
+      yaml_node_t *k = yaml_document_get_node (&self->document, pair->key);
+      g_autofree char *list = NULL;
+
+      if (kns_yaml_is_scalar (k) && g_strv_contains (known, kns_yaml_scalar (k)))
+        continue;
+
+      list = g_strjoinv (", ", (char **) known);
+      kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_UNKNOWN_KEY, kns_yaml_line (k),
+                  _("Unknown key “%s” is ignored; the known keys are: %s."),
+                  k ? describe_node (k) : "?", list);
+    }
+}
+
+gboolean
+kns_yaml_get_string (KnsYaml         *self,
+                     KnsParseContext *ctx,
+                     yaml_node_t     *mapping,
+                     const char      *key,
+                     gboolean         required,
+                     char           **value)
+{
+  yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (ctx, mapping, key, _("a line of text"));
+      return !required;
+    }
+
+  if (!kns_yaml_is_scalar (node))
+    {
+      report_wrong_type (ctx, node, key, _("a line of text"));
+      return FALSE;
+    }
+
+  text = kns_text_strip (kns_yaml_scalar (node));
+  if (required && *text == '\0')
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                  _("“%s” must not be empty."), key);
+      return FALSE;
+    }
+
+  g_free (*value);
+  *value = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean
+read_uint (KnsParseContext *ctx,
+           yaml_node_t     *node,
+           const char      *key,
+           guint            min,
+           guint            max,
+           guint           *value)
+{
+  g_autofree char *expected = g_strdup_printf (_("a whole number from %u to %u"), min, max);
+  guint64 v;
+
+  if (!kns_yaml_is_scalar (node) || !kns_yaml_parse_uint (kns_yaml_scalar (node), &v))
+    {
+      report_wrong_type (ctx, node, key, expected);
+      return FALSE;
+    }
+
+  if (v < min || v > max)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                  _("“%s” must be %s, not %s."), key, expected, kns_yaml_scalar (node));
+      return FALSE;
+    }
+
+  *value = (guint) v;
+  return TRUE;
+}
+
+gboolean
+kns_yaml_get_uint (KnsYaml         *self,
+                   KnsParseContext *ctx,
+                   yaml_node_t     *mapping,
+                   const char      *key,
+                   guint            min,
+                   guint            max,
+                   guint           *value)
+{
+  yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
+
+  if (node == NULL)
+    {
+      g_autofree char *expected = g_strdup_printf (_("a whole number from %u to %u"), min, max);
+      report_missing (ctx, mapping, key, expected);
+      return FALSE;
+    }
+
+  return read_uint (ctx, node, key, min, max, value);
+}
+
+/* Lists may also be written as a single value ("topics: mật khẩu"):
+ * authors do that, and it is not ambiguous. */
+gboolean
+kns_yaml_get_strv (KnsYaml         *self,
+                   KnsParseContext *ctx,
+                   yaml_node_t     *mapping,
+                   const char      *key,
+                   gboolean         required,
+                   GStrv           *value)
+{
+  yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (ctx, mapping, key, _("a list of lines, each starting with “- ”"));
+      return !required;
+    }
+
+  if (kns_yaml_is_scalar (node))
+    {
+      g_autofree char *text = kns_text_strip (kns_yaml_scalar (node));
+
+      if (*text != '\0')
+        {
+          g_strv_builder_add (builder, text);
+          n++;
+        }
+    }
+  else if (node->type == YAML_SEQUENCE_NODE)
+    {
+      for (yaml_node_item_t *item = node->data.sequence.items.start;
+           item < node->data.sequence.items.top;
+           item++)
+        {
+          yaml_node_t *child = yaml_document_get_node (&self->document, *item);
+          g_autofree char *text = NULL;
+
+          if (child != NULL && child->type == YAML_MAPPING_NODE)
+            {
+              /* The commonest slip: "- Nhận diện: …" reads as a key. */
+              kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
+                          kns_yaml_line (child),
+                          _("This item of “%s” contains “: ”, which YAML reads as a key. "
+                            "Put the whole line in double quotes: - \"…\""),
+                          key);
+              return FALSE;
+            }
+          if (!kns_yaml_is_scalar (child))
+            {
+              report_wrong_type (ctx, child, key, _("a list of lines of text"));
+              return FALSE;
+            }
+
+          text = kns_text_strip (kns_yaml_scalar (child));
+          if (*text == '\0')
+            continue;
+          g_strv_builder_add (builder, text);
+          n++;
+        }
+    }
+  else
+    {
+      report_wrong_type (ctx, node, key, _("a list of lines, each starting with “- ”"));
+      return FALSE;
+    }
+
+  if (required && n == 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                  _("“%s” must list at least one item."), key);
+      return FALSE;
+    }
+
+  g_strfreev (*value);
+  *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+kns_yaml_get_uint_list (KnsYaml         *self,
+                        KnsParseContext *ctx,
+                        yaml_node_t     *mapping,
+                        const char      *key,
+                        guint            min,
+                        guint            max,
+                        GArray         **value)
+{
+  yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (node == NULL)
+    {
+      g_autofree char *expected = g_strdup_printf (_("a whole number from %u to %u"), min, max);
+      report_missing (ctx, mapping, key, expected);
+      return FALSE;
+    }
+
+  if (kns_yaml_is_scalar (node))
+    {
+      guint v;
+
+      if (!read_uint (ctx, node, key, min, max, &v))
+        return FALSE;
+      g_array_append_val (values, v);
+    }
+  else if (node->type == YAML_SEQUENCE_NODE)
+    {
+      for (yaml_node_item_t *item = node->data.sequence.items.start;
+           item < node->data.sequence.items.top;
+           item++)
+        {
+          guint v;
+
+          if (!read_uint (ctx, yaml_document_get_node (&self->document, *item), key, min, max, &v))
+            return FALSE;
+          g_array_append_val (values, v);
+        }
+    }
+
+  if (values->len == 0)
+    {
+      g_autofree char *expected = g_strdup_printf (_("a whole number from %u to %u"), min, max);
+      report_wrong_type (ctx, node, key, expected);
+      return FALSE;
+    }
+
+  if (*value != NULL)
+    g_array_unref (*value);
+  *value = g_steal_pointer (&values);
+  return TRUE;
+}
+
+gboolean
+kns_yaml_get_date (KnsYaml         *self,
+                   KnsParseContext *ctx,
+                   yaml_node_t     *mapping,
+                   const char      *key,
+                   GDate           *value)
+{
+  yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
+  const char *expected = _("a date written year-month-day, such as 2026-11-23");
+  guint64 y = 0, m = 0, d = 0;
+  g_auto(GStrv) parts = NULL;
+
+  if (node == NULL)
+    {
+      report_missing (ctx, mapping, key, expected);
+      return FALSE;
+    }
+
+  if (kns_yaml_is_scalar (node))
+    parts = g_strsplit (kns_yaml_scalar (node), "-", -1);
+
+  if (parts == NULL || g_strv_length (parts) != 3 ||
+      strlen (parts[0]) != 4 || strlen (parts[1]) != 2 || strlen (parts[2]) != 2 ||
+      !kns_yaml_parse_uint (parts[0], &y) || !kns_yaml_parse_uint (parts[1], &m) ||
+      !kns_yaml_parse_uint (parts[2], &d) ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      report_wrong_type (ctx, node, key, expected);
+      return FALSE;
+    }
+
+  g_date_set_dmy (value, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}

@@ -1,0 +1,248 @@
+/* kns-application.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kns-application"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "kns-application.h"
+#include "kns-content-check.h"
+#include "kns-window.h"
+
+struct _KnsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *content_dir;
+  char           *data_dir;
+  gboolean        kiosk;
+  KnsCourse      *course;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (KnsApplication, kns_application, ADW_TYPE_APPLICATION)
+
+/* --check-content takes an optional folder, which GOptionEntry can only
+ * express through a callback; the callback has no instance to write to. */
+static gboolean check_content_requested;
+static char *check_content_dir;
+
+static gboolean
+check_content_option_cb (const char  *option_name,
+                         const char  *value,
+                         gpointer     data,
+                         GError     **error)
+{
+  check_content_requested = TRUE;
+  g_free (check_content_dir);
+  check_content_dir = g_strdup (value);
+  return TRUE;
+}
+
+static const GOptionEntry option_entries[] = {
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run full screen for a school lab; leaving takes the teacher PIN"), NULL },
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep learners’ progress in DIR"), N_("DIR") },
+  { "content-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read lessons from DIR instead of the bundled ones"), N_("DIR") },
+  { "check-content", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK,
+    (gpointer) check_content_option_cb,
+    N_("Check the lessons in DIR (default: the bundled ones), print each problem and exit"),
+    N_("DIR") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+course_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KnsApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  self->course = kns_course_load_finish (result, &error);
+  if (self->course == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Loading the course failed: %s", error->message);
+      return;
+    }
+
+  g_debug ("Loaded %u lessons from %s", kns_course_get_n_lessons (self->course),
+           kns_course_get_root (self->course));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    kns_window_set_course (KNS_WINDOW (window), self->course);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static void
+print_utf8 (const char *text)
+{
+  /* g_print() would convert to the locale's charset; file names and
+   * messages are UTF-8 and a C-locale terminal shows them fine. */
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static int
+kns_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  KnsApplication *self = KNS_APPLICATION (app);
+  const char *dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      print_utf8 ("kynangso " PACKAGE_VERSION "\n");
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "content-dir", "^&ay", &dir))
+    {
+      g_free (self->content_dir);
+      self->content_dir = g_strdup (dir);
+    }
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &dir))
+    {
+      g_free (self->data_dir);
+      self->data_dir = g_strdup (dir);
+    }
+  self->kiosk = g_variant_dict_contains (options, "kiosk");
+
+  if (check_content_requested)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      int status;
+
+      status = kns_content_check (check_content_dir ? check_content_dir : self->content_dir, out);
+      print_utf8 (out->str);
+      return status;
+    }
+
+  return G_APPLICATION_CLASS (kns_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+kns_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (kns_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+kns_application_activate (GApplication *app)
+{
+  KnsApplication *self = KNS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (kns_window_new (self));
+      if (self->course != NULL)
+        kns_window_set_course (KNS_WINDOW (window), self->course);
+      else
+        kns_course_load_async (self->content_dir, self->cancellable, course_loaded_cb,
+                               g_object_ref (self));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+kns_application_dispose (GObject *object)
+{
+  KnsApplication *self = (KnsApplication *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->course);
+
+  G_OBJECT_CLASS (kns_application_parent_class)->dispose (object);
+}
+
+static void
+kns_application_finalize (GObject *object)
+{
+  KnsApplication *self = (KnsApplication *) object;
+
+  g_free (self->content_dir);
+  g_free (self->data_dir);
+
+  G_OBJECT_CLASS (kns_application_parent_class)->finalize (object);
+}
+
+static void
+kns_application_class_init (KnsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kns_application_dispose;
+  object_class->finalize = kns_application_finalize;
+  app_class->handle_local_options = kns_application_handle_local_options;
+  app_class->startup = kns_application_startup;
+  app_class->activate = kns_application_activate;
+}
+
+static void
+kns_application_init (KnsApplication *self)
+{
+  const char *env_content = g_getenv ("KYNANGSO_CONTENT_DIR");
+
+  /* KYNANGSO_CONTENT_DIR is set by `meson devenv`, to run from the tree. */
+  self->content_dir = g_strdup (env_content ? env_content : CONTENTDIR);
+  self->cancellable = g_cancellable_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Learn to stay safe online, lesson by lesson."));
+}
+
+KnsApplication *
+kns_application_new (void)
+{
+  return g_object_new (KNS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+const char *
+kns_application_get_content_dir (KnsApplication *self)
+{
+  g_return_val_if_fail (KNS_IS_APPLICATION (self), NULL);
+  return self->content_dir;
+}
