@@ -121,6 +121,8 @@ kns_parse_context_init (KnsParseContext *ctx,
   ctx->diagnostics = diagnostics;
   ctx->line_offset = 0;
   ctx->n_errors = 0;
+  ctx->depth = 0;
+  ctx->too_deep = FALSE;
 }
 
 void

@@ -28,7 +28,13 @@ typedef struct
   GPtrArray  *diagnostics;
   guint       line_offset;
   guint       n_errors;
+  guint       depth;       /* of nested quotes and lists, while converting */
+  gboolean    too_deep;    /* reported once a file */
 } KnsParseContext;
+
+/* Quotes and lists nest this deep at most. A child's lesson needs two or
+ * three levels; the limit keeps a hostile file from exhausting the stack. */
+#define KNS_CONTENT_MAX_DEPTH 8
 
 /* Lessons are a few kilobytes; anything this big is a wrong file. */
 #define KNS_CONTENT_MAX_FILE_SIZE (1024 * 1024)

@@ -422,6 +422,7 @@ take_callout_marker (KnsParseContext *ctx,
   cmark_node *strong = para ? cmark_node_first_child (para) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *marker = NULL;
+  g_autofree char *key = NULL;
   gboolean had_colon;
   cmark_node *next;
 
@@ -437,7 +438,13 @@ take_callout_marker (KnsParseContext *ctx,
     marker[strlen (marker) - 1] = '\0';
   g_strchomp (marker);
 
-  *kind = lookup_callout (marker);
+  /* "Em có biết?" keeps its question mark on screen, not in the lookup. */
+  key = g_strdup (marker);
+  if (g_str_has_suffix (key, "?"))
+    key[strlen (key) - 1] = '\0';
+  g_strchomp (key);
+
+  *kind = lookup_callout (key);
   if (*kind == KNS_CALLOUT_NONE)
     {
       if (had_colon)
@@ -475,6 +482,34 @@ take_callout_marker (KnsParseContext *ctx,
   return g_steal_pointer (&marker);
 }
 
+/* Converts the children of a quote or a list item one level deeper, or
+ * refuses once, at the first block that goes too deep. */
+static GPtrArray *
+convert_nested (KnsParseContext     *ctx,
+                const KnsMediaScope *scope,
+                cmark_node          *parent)
+{
+  GPtrArray *blocks;
+
+  if (ctx->depth >= KNS_CONTENT_MAX_DEPTH)
+    {
+      if (ctx->too_deep)
+        return block_array_new ();
+      ctx->too_deep = TRUE;
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, node_local_line (parent),
+                  _("Quotes and lists are nested more than %d levels deep here; a lesson "
+                    "needs two or three at most."),
+                  KNS_CONTENT_MAX_DEPTH);
+      return block_array_new ();
+    }
+
+  ctx->depth++;
+  blocks = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (parent));
+  ctx->depth--;
+
+  return blocks;
+}
+
 static KnsBlock *
 convert_list (KnsParseContext     *ctx,
               const KnsMediaScope *scope,
@@ -490,7 +525,7 @@ convert_list (KnsParseContext     *ctx,
     {
       KnsBlock *child = block_new (KNS_BLOCK_ITEM, node_line (ctx, item));
 
-      child->children = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (item));
+      child->children = convert_nested (ctx, scope, item);
       g_ptr_array_add (block->children, child);
     }
 
@@ -523,14 +558,14 @@ convert_quote (KnsParseContext     *ctx,
                const KnsMediaScope *scope,
                cmark_node          *node)
 {
-  KnsCalloutKind kind;
-  g_autofree char *marker = take_callout_marker (ctx, node, &kind);
+  KnsCalloutKind kind = KNS_CALLOUT_NONE;
+  g_autofree char *marker = ctx->depth < KNS_CONTENT_MAX_DEPTH ? take_callout_marker (ctx, node, &kind) : NULL;
   KnsBlock *block = block_new (kind != KNS_CALLOUT_NONE ? KNS_BLOCK_CALLOUT : KNS_BLOCK_QUOTE,
                                node_line (ctx, node));
 
   block->callout = kind;
   block->title = g_steal_pointer (&marker);
-  block->children = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (node));
+  block->children = convert_nested (ctx, scope, node);
   return block;
 }
 

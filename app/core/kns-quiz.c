@@ -211,6 +211,7 @@ parse_options (KnsParseContext     *ctx,
 
       if (option == NULL)
         {
+          question->options_failed = TRUE;
           ok = FALSE;
           continue;
         }
@@ -240,6 +241,11 @@ check_question (KnsParseContext *ctx,
                 guint            heading_line)
 {
   guint n_options = question->options ? question->options->len : 0;
+
+  /* An option that failed has been reported; counting the rest would
+   * only add a second, misleading error. */
+  if (question->options_failed)
+    return FALSE;
 
   if (n_options == 0)
     {
@@ -312,20 +318,21 @@ add_to_question (KnsParseContext     *ctx,
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_LIST:
-      if (question->options != NULL)
+      if (question->options != NULL || question->explanation != NULL)
         {
           kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
-                      _("This question already has its options above. Keep all options in one "
-                        "list, with no blank text between them."));
+                      _("A question has one list of options, before its explanation. Keep "
+                        "all options together, with no other text between them."));
           return FALSE;
         }
       return parse_options (ctx, scope, question, node);
 
     case CMARK_NODE_BLOCK_QUOTE:
-      if (question->options == NULL || question->explanation != NULL)
+      if (question->explanation != NULL)
         {
           kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
-                      _("The explanation (lines starting with “> ”) comes once, after the options."));
+                      _("This question already has an explanation; write it as one block of "
+                        "lines starting with “> ”."));
           return FALSE;
         }
       question->explanation = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (node));

@@ -39,6 +39,7 @@ typedef struct
   GPtrArray *options;     /* KnsOption */
   GPtrArray *explanation; /* KnsBlock: shown after answering */
   guint32    correct_mask;
+  gboolean   options_failed; /* while parsing: an option had errors */
 } KnsQuestion;
 
 #define KNS_TYPE_QUIZ (kns_quiz_get_type ())

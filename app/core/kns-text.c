@@ -75,6 +75,13 @@ kns_read_text_file (KnsParseContext *ctx,
       return FALSE;
     }
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                  _("This is a folder, not a lesson file."));
+      return FALSE;
+    }
+
   if (!g_file_get_contents (path, &contents, &len, &error))
     {
       kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,

@@ -60,6 +60,40 @@ report_missing (KnsParseContext *ctx,
               _("The key “%s” is missing; it must be %s."), key, expected);
 }
 
+/* The first line up to @last_line with an odd number of double quotes,
+ * or 0. Escaped quotes and quotes inside single quotes are skipped. */
+static guint
+find_unbalanced_quote (const char *text,
+                       gsize       length,
+                       guint       last_line)
+{
+  guint line = 1;
+  guint quotes = 0;
+  gboolean in_single = FALSE;
+
+  for (gsize i = 0; i < length && line <= last_line; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        {
+          if (quotes % 2 == 1)
+            return line;
+          line++;
+          quotes = 0;
+          in_single = FALSE;
+        }
+      else if (c == '\\' && i + 1 < length)
+        i++;
+      else if (c == '\'' && quotes % 2 == 0)
+        in_single = !in_single;
+      else if (c == '"' && !in_single)
+        quotes++;
+    }
+
+  return quotes % 2 == 1 ? line : 0;
+}
+
 gboolean
 kns_yaml_parse_uint (const char *text,
                      guint64    *value)
@@ -106,12 +140,24 @@ kns_yaml_load (KnsYaml         *self,
 
   if (!yaml_parser_load (&parser, &self->document))
     {
-      /* libyaml's own words are English; the line is what helps most. */
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX,
-                  (guint) parser.problem_mark.line + 1,
-                  _("The details are not valid YAML (%s). Check the colons, the "
-                    "indentation and that each list item starts with “- ”."),
-                  parser.problem ? parser.problem : "?");
+      guint line = (guint) parser.problem_mark.line + 1;
+      guint quote_line = find_unbalanced_quote (text, length, line);
+
+      if (parser.context != NULL && g_str_has_suffix (parser.context, "quoted scalar"))
+        quote_line = (guint) parser.context_mark.line + 1;
+
+      /* A quotation mark left open swallows the lines after it, so libyaml
+       * stumbles far below the slip; point at the slip instead. */
+      if (quote_line > 0)
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, quote_line,
+                    _("A quotation mark (\") opens on this line but is never closed. Close "
+                      "it at the end of the line, or remove it."));
+      else
+        /* libyaml's own words are English; the line is what helps most. */
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, line,
+                    _("The details are not valid YAML (%s). Check the colons, the "
+                      "indentation and that each list item starts with “- ”."),
+                    parser.problem ? parser.problem : "?");
       return FALSE;
     }
 
