@@ -1,0 +1,69 @@
+#!/bin/bash
+# setup.sh — from a fresh Debian 12 machine to a running app or a test run.
+#
+#   bash build-aux/setup.sh app [ARGS…]   install what is needed, build, install
+#                                         to /usr/local and start kynangso
+#   bash build-aux/setup.sh test          install what is needed, build and run
+#                                         every test headless (what CI runs)
+#
+# Run as root (or as a user with sudo). Debian packages only.
+#
+# Copyright 2026 The Kỹ năng số authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# To build and run.
+BUILD_PACKAGES=(
+  meson ninja-build gcc pkgconf gettext
+  libglib2.0-dev libglib2.0-dev-bin
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev
+  librsvg2-common           # GTK draws the SVG pictures of lessons with it
+  libsqlite3-dev libcmark-dev libyaml-dev
+  appstream desktop-file-utils
+)
+
+# To run the tests headless.
+TEST_PACKAGES=(
+  xvfb xauth dbus-daemon
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "$@"
+}
+
+setup_build() {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@"
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+case "${1:-}" in
+  app)
+    shift
+    install_packages "${BUILD_PACKAGES[@]}"
+    setup_build build --prefix=/usr/local
+    meson compile -C build
+    as_root meson install -C build --no-rebuild
+    exec /usr/local/bin/kynangso "$@"
+    ;;
+  test)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    setup_build build-tests
+    meson test -C build-tests --print-errorlogs
+    ;;
+  *)
+    echo "usage: bash build-aux/setup.sh app|test" >&2
+    exit 2
+    ;;
+esac
