@@ -60,6 +60,7 @@ case "${1:-}" in
   test)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     setup_build build-tests
+    meson compile -C build-tests
     meson test -C build-tests --print-errorlogs
     ;;
   *)
