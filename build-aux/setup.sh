@@ -27,6 +27,7 @@ BUILD_PACKAGES=(
 # To run the tests headless.
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
+  hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
 )
 
 as_root() {
