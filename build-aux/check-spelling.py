@@ -25,7 +25,9 @@ import sys
 import unicodedata
 
 CHECKED_KEYS = ('title', 'summary', 'objectives', 'topics', 'verify')
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A token is letters and digits together, so that "8B" or "5656" is one
+# token, skipped for its digits, rather than a stray "B".
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 # Old-style (Ministry) ↔ new-style tone placement on oa, oe, uy.
 TONES = {'\u0301', '\u0300', '\u0309', '\u0303', '\u0323'}
@@ -79,7 +81,7 @@ def lines_to_check(path):
                 key = m.group(1)
                 text = m.group(2)
             if key in CHECKED_KEYS:
-                yield n + 1, text
+                yield n + 1, strip_markdown(text)
     in_code = False
     for n in range(start, len(lines)):
         text = lines[n]
@@ -121,9 +123,9 @@ def main():
                 continue
             path = os.path.join(dirpath, name)
             for lineno, text in lines_to_check(path):
-                for word in WORD.findall(text):
+                for word in TOKEN.findall(text):
                     word = word.replace('’', "'")
-                    if is_acronym(word) or word in allow:
+                    if any(c.isdigit() for c in word) or is_acronym(word) or word in allow:
                         continue
                     occurrences.append((path, lineno, word))
 
