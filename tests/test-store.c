@@ -1611,6 +1611,69 @@ test_disk_full (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Each released schema version's file, opened by today's code. */
+static void
+test_schema_1 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-1.db",
+                                                    NULL);
+  g_autofree char *path = g_strdup (kns_store_get_path (f->store));
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GPtrArray) learners = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(KnsProgress) progress = NULL;
+  g_autoptr(KnsAttempt) attempt = NULL;
+  g_autofree char *school = NULL;
+  g_autofree char *tallies = NULL;
+  KnsLearner *an;
+  KnsClassSession *session;
+
+  close_store (f);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), NULL));
+  f->store = open_store (f);
+
+  g_assert_cmpint (kns_store_get_recovery (f->store), ==, KNS_STORE_RECOVERY_NONE);
+  g_assert_cmpuint (kns_store_get_schema_version (f->store), ==, kns_store_schema_latest ());
+  g_assert_cmpstr (kns_store_get_device_uuid (f->store), ==,
+                   "5b0c3d4e-9a51-4c36-8d3e-0f6f2a7b1c90");
+  school = kns_store_get_setting (f->store, KNS_STORE_SETTING_SCHOOL_NAME, &error);
+  g_assert_cmpstr (school, ==, "Trường Tiểu học Kim Đồng");
+  g_assert_cmpuint (kns_store_get_enrolment (f->store, 2026, 5, KNS_SEX_FEMALE, &error), ==, 32);
+
+  learners = kns_store_list_learners (f->store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (learners->len, ==, 3);
+  an = g_ptr_array_index (learners, 2);
+  g_assert_cmpstr (an->nickname, ==, "Sư Tử 1");
+  g_assert_cmpstr (an->class_label, ==, "5A");
+  g_assert_cmpint (an->sex, ==, KNS_SEX_MALE);
+  g_assert_true (((KnsLearner *) g_ptr_array_index (learners, 0))->archived);
+
+  progress = kns_store_get_progress (f->store, an->id, "t2-b", &error);
+  g_assert_cmpint (progress->state, ==, KNS_LESSON_DONE);
+  g_assert_cmpint (progress->best_score, ==, 100);
+  attempt = kns_store_get_last_attempt (f->store, an->id, "t2-b", &error);
+  g_assert_cmpuint (attempt->score, ==, 67);
+  g_assert_cmpuint (attempt->answers->len, ==, 3);
+  assert_answer (attempt, 0, "q1", 1, TRUE);
+
+  sessions = kns_store_list_sessions (f->store, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  session = g_ptr_array_index (sessions, 0);
+  g_assert_cmpstr (session->title, ==, "An toàn trên mạng");
+  g_assert_cmpstr (session->notes, ==, "Lớp sôi nổi.");
+  g_assert_cmpuint (session->attendance, ==, 2);
+
+  tallies = dump_tallies (f);
+  g_assert_cmpint (raw_int (f, "SELECT sum (attempts) FROM tally_day"), ==, 3);
+  g_assert_cmpint (raw_int (f, "SELECT sum (score_sum) FROM tally_day"), ==, 217);
+  g_assert_cmpint (raw_int (f, "SELECT sum (participants) FROM tally_headcount "
+                               "WHERE session_uuid = ''"), ==, 3);
+}
+
 /* What a Vietnamese teacher reads, from the catalogue built beside the
  * tests; in a subprocess, so the rest stays in English. */
 static void
@@ -1718,6 +1781,7 @@ main (int   argc,
   g_test_add_data_func ("/kns/store/refuse/read-only-file", GINT_TO_POINTER (TRUE),
                         test_read_only);
   ADD ("/kns/store/disk-full", test_disk_full);
+  ADD ("/kns/store/fixtures/schema-1", test_schema_1);
   g_test_add_func ("/kns/store/preconditions", test_preconditions);
   ADD ("/kns/store/vietnamese", test_vietnamese);
 
