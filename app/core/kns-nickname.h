@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 
 gboolean kns_nickname_looks_like_full_name (const char *nickname);
 char    *kns_nickname_normalize            (const char *nickname);
+guint    kns_nickname_length               (const char *nickname);
 char    *kns_nickname_suggest              (GRand      *rand);
 
 G_END_DECLS

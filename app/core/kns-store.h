@@ -159,6 +159,13 @@ typedef struct
 
 typedef gint64 (*KnsStoreClock) (gpointer user_data);
 
+/* Keys of kns_store_get_setting() that the store itself knows. */
+#define KNS_STORE_SETTING_DEVICE_UUID     "device-uuid"     /* read-only */
+#define KNS_STORE_SETTING_SCHOOL_NAME     "school-name"
+#define KNS_STORE_SETTING_SCHOOL_LOCATION "school-location"
+#define KNS_STORE_SETTING_RECORD_SEX      "record-sex"      /* "true" or "false" (default) */
+#define KNS_STORE_SETTING_RETENTION_DAYS  "retention-days"  /* default "365" */
+
 #define KNS_TYPE_STORE (kns_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (KnsStore, kns_store, KNS, STORE, GObject)
@@ -192,6 +199,8 @@ const char       *kns_store_get_path             (KnsStore              *self);
 const char       *kns_store_get_device_uuid      (KnsStore              *self);
 KnsStoreRecovery  kns_store_get_recovery         (KnsStore              *self);
 const char       *kns_store_get_moved_aside      (KnsStore              *self);
+const char       *kns_store_get_restored_backup  (KnsStore              *self);
+char             *kns_store_describe_recovery    (KnsStore              *self);
 guint             kns_store_get_schema_version   (KnsStore              *self);
 gint64            kns_store_now                  (KnsStore              *self);
 

@@ -1,0 +1,225 @@
+/* kns-store-schema.c — the tables, and how each release's file is upgraded
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PRAGMA user_version holds the schema version. Each released version
+ * has a fixture in tests/data/store/schema-N.db, and test-store opens a
+ * copy of each. A migration is never edited once released: a change is
+ * a new migration appended to the list.
+ */
+
+#define G_LOG_DOMAIN "kns-store"
+
+#include "kns-config.h"
+
+#include "kns-store-private.h"
+
+typedef struct
+{
+  guint       version;
+  const char *sql;
+} Migration;
+
+/* Version 1, the first release.
+ *
+ * Per-learner rows (learner, progress, attempt, answer, session_member,
+ * attendance_seen, headcount_seen) cascade from learner, so deleting a
+ * learner deletes everything about them. The tally_ tables hold no
+ * learner id: reports read only them, and they never change when a
+ * learner is deleted.
+ *
+ * Times are microseconds since the epoch; a day is 'YYYY-MM-DD' in local
+ * time; a school year is the year it starts in. */
+static const char schema_1[] =
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* AUTOINCREMENT: an id is never reused, so an id the UI still holds
+   * can never reach another child's rows. */
+  "CREATE TABLE learner ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind        INTEGER NOT NULL CHECK (kind IN (0, 1)),"
+  "  nickname    TEXT NOT NULL CHECK (length (nickname) BETWEEN 1 AND 24),"
+  "  class_label TEXT NOT NULL DEFAULT '',"
+  "  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),"
+  "  avatar      TEXT NOT NULL DEFAULT '',"
+  "  sex         INTEGER NOT NULL DEFAULT 0 CHECK (sex IN (0, 1, 2)),"
+  "  created     INTEGER NOT NULL,"
+  "  last_seen   INTEGER NOT NULL,"
+  "  archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ");"
+  "CREATE INDEX learner_class ON learner (class_label, archived);"
+
+  "CREATE TABLE progress ("
+  "  learner_id     INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  lesson_id      TEXT NOT NULL,"
+  "  lesson_version TEXT NOT NULL,"
+  "  state          INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),"
+  "  position       INTEGER NOT NULL DEFAULT 0,"
+  "  last_score     INTEGER NOT NULL DEFAULT -1,"
+  "  best_score     INTEGER NOT NULL DEFAULT -1,"
+  "  started        INTEGER NOT NULL,"
+  "  updated        INTEGER NOT NULL,"
+  "  completed      INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (learner_id, lesson_id)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE attempt ("
+  "  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  learner_id     INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  lesson_id      TEXT NOT NULL,"
+  "  lesson_version TEXT NOT NULL,"
+  "  tier           INTEGER NOT NULL,"
+  "  n_questions    INTEGER NOT NULL CHECK (n_questions > 0),"
+  "  started        INTEGER NOT NULL,"
+  "  finished       INTEGER NOT NULL DEFAULT 0,"
+  "  n_correct      INTEGER NOT NULL DEFAULT 0,"
+  "  score          INTEGER NOT NULL DEFAULT 0,"
+  "  passed         INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX attempt_learner ON attempt (learner_id, lesson_id);"
+
+  /* The rowid keeps the order in which questions were answered. */
+  "CREATE TABLE answer ("
+  "  attempt_id  INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,"
+  "  question_id TEXT NOT NULL,"
+  "  chosen      INTEGER NOT NULL,"
+  "  correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+  "  answered    INTEGER NOT NULL,"
+  "  UNIQUE (attempt_id, question_id)"
+  ");"
+
+  "CREATE TABLE class_session ("
+  "  uuid        TEXT PRIMARY KEY NOT NULL,"
+  "  class_label TEXT NOT NULL,"
+  "  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),"
+  "  tier        INTEGER NOT NULL,"
+  "  title       TEXT NOT NULL,"
+  "  format      INTEGER NOT NULL CHECK (format BETWEEN 0 AND 2),"
+  "  lesson_ids  TEXT,"          /* one a line; NULL: the whole tier */
+  "  started     INTEGER NOT NULL,"
+  "  ended       INTEGER NOT NULL DEFAULT 0,"
+  "  notes       TEXT NOT NULL DEFAULT ''"
+  ") WITHOUT ROWID;"
+  /* At most one session runs at a time. */
+  "CREATE UNIQUE INDEX class_session_running ON class_session (ended) WHERE ended = 0;"
+
+  "CREATE TABLE session_member ("
+  "  session_uuid TEXT NOT NULL REFERENCES class_session (uuid) ON DELETE CASCADE,"
+  "  learner_id   INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  joined       INTEGER NOT NULL,"
+  "  PRIMARY KEY (session_uuid, learner_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX session_member_learner ON session_member (learner_id);"
+
+  "CREATE TABLE enrolment ("
+  "  school_year INTEGER NOT NULL,"
+  "  grade       INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 12),"
+  "  sex         INTEGER NOT NULL CHECK (sex IN (0, 1, 2)),"
+  "  count       INTEGER NOT NULL CHECK (count >= 0),"
+  "  PRIMARY KEY (school_year, grade, sex)"
+  ") WITHOUT ROWID;"
+
+  /* Additive counters, so a report can sum any period. session_uuid is
+   * '' outside sessions; lesson_id is '' for sign-ins. */
+  "CREATE TABLE tally_day ("
+  "  day          TEXT NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  sex          INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  lesson_id    TEXT NOT NULL,"
+  "  attendances  INTEGER NOT NULL DEFAULT 0,"
+  "  completions  INTEGER NOT NULL DEFAULT 0,"
+  "  attempts     INTEGER NOT NULL DEFAULT 0,"
+  "  score_sum    INTEGER NOT NULL DEFAULT 0,"
+  "  passes       INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (day, session_uuid, grade, sex, tier, lesson_id)"
+  ") WITHOUT ROWID;"
+
+  /* Distinct learners cannot be summed across days: headcount is kept per
+   * school year (session_uuid '') and per session. */
+  "CREATE TABLE tally_headcount ("
+  "  school_year  INTEGER NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  sex          INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  participants INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (school_year, session_uuid, grade, sex, tier)"
+  ") WITHOUT ROWID;"
+
+  /* What has been counted already, so each learner counts once. */
+  "CREATE TABLE headcount_seen ("
+  "  learner_id   INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  school_year  INTEGER NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  PRIMARY KEY (learner_id, school_year, session_uuid)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE attendance_seen ("
+  "  learner_id   INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  day          TEXT NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  PRIMARY KEY (learner_id, day, session_uuid)"
+  ") WITHOUT ROWID;";
+
+static const Migration migrations[] = {
+  { 1, schema_1 },
+};
+
+guint
+kns_store_schema_latest (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
+
+static gboolean
+apply_migration (KnsStore        *self,
+                 const Migration *migration,
+                 GError         **error)
+{
+  /* A number, never user text: safe to format into the pragma. */
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", migration->version);
+
+  if (!kns_store_begin (self, error))
+    return FALSE;
+  if (!kns_store_exec (self, migration->sql, error) ||
+      !kns_store_exec (self, set_version, error))
+    return kns_store_rollback (self);
+  if (!kns_store_commit (self, error))
+    return FALSE;
+
+  g_debug ("%s: schema version %u", self->path, migration->version);
+  return TRUE;
+}
+
+/* Brings a database at version @from up to the latest, one committed
+ * step at a time, so a power cut leaves it at a version it can resume. */
+gboolean
+kns_store_migrate (KnsStore  *self,
+                   guint      from,
+                   GError   **error)
+{
+  g_assert (from <= kns_store_schema_latest ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (migrations[i].version <= from)
+        continue;
+      if (!apply_migration (self, &migrations[i], error))
+        return FALSE;
+      self->schema_version = migrations[i].version;
+    }
+
+  self->schema_version = MAX (self->schema_version, from);
+  return TRUE;
+}

@@ -1,0 +1,169 @@
+/* test-nickname.c — normalizing nicknames, spotting real names, suggestions
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kns-config.h"
+
+#include <string.h>
+
+#include "kns-nickname.h"
+
+typedef struct
+{
+  const char *input;
+  const char *expected;
+} NormalizeCase;
+
+static const NormalizeCase normalize_cases[] = {
+  { "Mèo Con 7", "Mèo Con 7" },
+  { "  Mèo   Con\t7 \n", "Mèo Con 7" },
+  /* Decomposed (as some keyboards type it) becomes composed. */
+  { "Me\xcc\x80o Con", "Mèo Con" },
+  /* A no-break space is a space; a zero-width space is nothing. */
+  { "Cá\xc2\xa0Heo", "Cá Heo" },
+  { "Cá\xe2\x80\x8bHeo", "CáHeo" },
+  { "Gấu\x01Trúc", "Gấu Trúc" },
+  { "", "" },
+  { "   ", "" },
+  /* At most 24 characters, and no space left dangling at the cut. */
+  { "Chim Cánh Cụt Tinh Nghịch 99", "Chim Cánh Cụt Tinh Nghịc" },
+  { "Mèo Con Tinh Nghịch Vui X", "Mèo Con Tinh Nghịch Vui" },
+};
+
+typedef struct
+{
+  const char *nickname;
+  gboolean    full_name;
+} FullNameCase;
+
+static const FullNameCase full_name_cases[] = {
+  { "Nguyễn Văn An", TRUE },
+  { "nguyễn thị bình", TRUE },
+  { "NGUYỄN VĂN AN", TRUE },
+  { "Trần Minh", TRUE },
+  { "  Lê   Hoa ", TRUE },
+  { "Đỗ Hùng", TRUE },
+  { "đặng thu", TRUE },
+  { "Dương Quá", TRUE },
+  { "Lý Tiểu Long", TRUE },
+  { "Trương Vô Kỵ", TRUE },
+  /* Decomposed accents are the same name. */
+  { "Nguye\xcc\x82\xcc\x83n Van", TRUE },
+  /* One word is a nickname, even a family name. */
+  { "Nguyễn", FALSE },
+  { "Lê", FALSE },
+  /* Without accents it is not recognised: a hint, not a filter. */
+  { "Nguyen Van An", FALSE },
+  /* The family name must come first. */
+  { "An Nguyễn", FALSE },
+  { "Mèo Con 7", FALSE },
+  { "Cá Heo Xanh 12", FALSE },
+  { "Lêna", FALSE },
+  { "", FALSE },
+};
+
+static void
+test_normalize (gconstpointer data)
+{
+  const NormalizeCase *c = data;
+  g_autofree char *normalized = kns_nickname_normalize (c->input);
+
+  g_assert_cmpstr (normalized, ==, c->expected);
+  g_assert_cmpuint (g_utf8_strlen (normalized, -1), <=, KNS_NICKNAME_MAX_CHARS);
+}
+
+static void
+test_length (void)
+{
+  g_assert_cmpuint (kns_nickname_length ("  Mèo   Con 7 "), ==, 9);
+  g_assert_cmpuint (kns_nickname_length (" \t "), ==, 0);
+  /* Longer than the limit: the length tells, normalizing would cut. */
+  g_assert_cmpuint (kns_nickname_length ("Chim Cánh Cụt Tinh Nghịch 99"), ==, 28);
+}
+
+static void
+test_full_name (gconstpointer data)
+{
+  const FullNameCase *c = data;
+
+  g_assert_cmpint (kns_nickname_looks_like_full_name (c->nickname), ==, c->full_name);
+}
+
+static gboolean
+ends_with_number (const char *text)
+{
+  const char *space = strrchr (text, ' ');
+  guint64 number;
+
+  return space != NULL &&
+         g_ascii_string_to_unsigned (space + 1, 10, 1, 99, &number, NULL);
+}
+
+static void
+test_suggest (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Many seeds: every suggestion is clean and never a full name. */
+  for (guint32 seed = 0; seed < 5000; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autofree char *nickname = kns_nickname_suggest (rand);
+      g_autofree char *normalized = kns_nickname_normalize (nickname);
+
+      g_assert_cmpstr (nickname, ==, normalized);
+      g_assert_cmpuint (g_utf8_strlen (nickname, -1), <=, KNS_NICKNAME_MAX_CHARS);
+      g_assert_false (kns_nickname_looks_like_full_name (nickname));
+      g_assert_true (ends_with_number (nickname));
+      g_hash_table_add (seen, g_steal_pointer (&nickname));
+    }
+
+  /* Varied enough that a class rarely gets the same one twice. */
+  g_assert_cmpuint (g_hash_table_size (seen), >, 2500);
+}
+
+static void
+test_suggest_same_seed (void)
+{
+  g_autoptr(GRand) a = g_rand_new_with_seed (42);
+  g_autoptr(GRand) b = g_rand_new_with_seed (42);
+  g_autofree char *first = kns_nickname_suggest (a);
+  g_autofree char *second = kns_nickname_suggest (b);
+  g_autofree char *global = kns_nickname_suggest (NULL);
+
+  g_assert_cmpstr (first, ==, second);
+  g_assert_false (kns_nickname_looks_like_full_name (global));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (normalize_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/kns/nickname/normalize/%u", i);
+
+      g_test_add_data_func (path, &normalize_cases[i], test_normalize);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (full_name_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/kns/nickname/full-name/%u", i);
+
+      g_test_add_data_func (path, &full_name_cases[i], test_full_name);
+    }
+  g_test_add_func ("/kns/nickname/length", test_length);
+  g_test_add_func ("/kns/nickname/suggest", test_suggest);
+  g_test_add_func ("/kns/nickname/suggest-same-seed", test_suggest_same_seed);
+
+  return g_test_run ();
+}
