@@ -1,4 +1,4 @@
-/* test-window.c — the first window shows what loaded and what failed
+/* test-window.c — what the window says when something is wrong
  *
  * Copyright 2026 The Kỹ năng số authors
  *
@@ -13,6 +13,8 @@
 #include "kns-config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "kns-window.h"
 
@@ -26,75 +28,104 @@ load_course (const char *first,
 }
 
 static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *titles)
+collect_text (GtkWidget *widget,
+              GString   *out)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_visible (widget))
-    g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
-  if (ADW_IS_PREFERENCES_GROUP (widget) && gtk_widget_get_visible (widget))
-    g_ptr_array_add (titles, (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_STATUS_PAGE (widget))
+    g_string_append_printf (out, "%s\n%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (widget)),
+                            adw_status_page_get_description (ADW_STATUS_PAGE (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, titles);
+    collect_text (child, out);
 }
 
-static gboolean
-has_title (GPtrArray  *titles,
-           const char *title)
+static char *
+visible_text (KnsWindow *window)
 {
-  for (guint i = 0; i < titles->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
-      return TRUE;
-  return FALSE;
+  GString *out = g_string_new (NULL);
+
+  collect_text (kns_window_get_page (window, kns_window_get_screen (window)), out);
+  return g_string_free (out, FALSE);
+}
+
+static KnsStore *
+temporary_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  KnsStore *store;
+
+  *dir = g_dir_make_tmp ("kns-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  store = kns_store_open (*dir, &error);
+  g_assert_no_error (error);
+  return store;
 }
 
 static void
-test_lists_tiers_and_lessons (void)
+test_no_lessons (void)
 {
-  g_autoptr(KnsCourse) course = load_course ("good", NULL);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(KnsCourse) course = load_course ("broken", "missing-key");
+  g_autofree char *dir = NULL;
+  g_autoptr(KnsStore) store = temporary_store (&dir);
   KnsWindow *window = g_object_new (KNS_TYPE_WINDOW, NULL);
+  g_autofree char *text = NULL;
 
+  kns_window_set_store (window, store);
   kns_window_set_course (window, course);
   gtk_window_present (GTK_WINDOW (window));
-  collect_rows (GTK_WIDGET (window), titles);
 
-  g_assert_true (has_title (titles, "Lớp 1–3"));
-  g_assert_true (has_title (titles, "Lớp 4–5"));
-  /* Shown as text, not taken for markup. */
-  g_assert_true (has_title (titles, "Bài đầy đủ & <đặc biệt>"));
-  g_assert_true (has_title (titles, "Bài không có bài kiểm tra"));
-  g_assert_true (has_title (titles, "Problems in the lessons"));
+  /* No lesson at all: a clear page, and the way to the problems. */
+  g_assert_cmpstr (kns_window_get_screen (window), ==, "error");
+  text = visible_text (window);
+  g_assert_nonnull (strstr (text, "The lessons could not be loaded"));
+  g_assert_nonnull (strstr (text, "--check-content"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
+  g_assert_cmpstr (kns_window_get_screen (window), ==, "problems");
+  g_clear_pointer (&text, g_free);
+  text = visible_text (window);
+  g_assert_nonnull (strstr (text, "The key “title” is missing; it must be a line of text."));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
-test_shows_errors (void)
+test_some_lessons_broken (void)
 {
   g_autoptr(KnsCourse) course = load_course ("broken", "one-bad-lesson");
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autofree char *dir = NULL;
+  g_autoptr(KnsStore) store = temporary_store (&dir);
   KnsWindow *window = g_object_new (KNS_TYPE_WINDOW, NULL);
 
   kns_window_set_course (window, course);
-  collect_rows (GTK_WIDGET (window), titles);
+  g_assert_cmpstr (kns_window_get_screen (window), ==, "loading");
+  kns_window_set_store (window, store);
 
-  /* What loaded, and what did not, and why. */
-  g_assert_true (has_title (titles, "Problems in the lessons"));
-  g_assert_true (has_title (titles, "The key “title” is missing; it must be a line of text."));
-  g_assert_cmpuint (kns_tier_get_n_lessons (kns_course_get_tier (course, 1)), ==, 2);
+  /* The good lessons still serve: children sign in as usual. */
+  g_assert_cmpstr (kns_window_get_screen (window), ==, "sign-in");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
-  /* A second course replaces the first. */
-  g_ptr_array_set_size (titles, 0);
-  {
-    g_autoptr(KnsCourse) good = load_course ("good", NULL);
+static void
+test_store_error (void)
+{
+  g_autoptr(KnsCourse) course = load_course ("good", NULL);
+  KnsWindow *window = g_object_new (KNS_TYPE_WINDOW, NULL);
+  g_autoptr(GError) error = g_error_new_literal (KNS_STORE_ERROR, KNS_STORE_ERROR_READ_ONLY,
+                                                 "The data folder cannot be written.");
+  g_autofree char *text = NULL;
 
-    kns_window_set_course (window, good);
-  }
-  collect_rows (GTK_WIDGET (window), titles);
-  g_assert_false (has_title (titles, "The key “title” is missing; it must be a line of text."));
-  g_assert_true (has_title (titles, "Bài soạn trên Windows"));
+  kns_window_set_course (window, course);
+  kns_window_show_store_error (window, error, "/srv/kynangso");
 
+  g_assert_cmpstr (kns_window_get_screen (window), ==, "error");
+  text = visible_text (window);
+  g_assert_nonnull (strstr (text, "The data folder cannot be written."));
+  g_assert_nonnull (strstr (text, "/srv/kynangso"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -105,8 +136,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/kns/window/lists-tiers-and-lessons", test_lists_tiers_and_lessons);
-  g_test_add_func ("/kns/window/shows-errors", test_shows_errors);
+  g_test_add_func ("/kns/window/no-lessons", test_no_lessons);
+  g_test_add_func ("/kns/window/some-lessons-broken", test_some_lessons_broken);
+  g_test_add_func ("/kns/window/store-error", test_store_error);
 
   return g_test_run ();
 }

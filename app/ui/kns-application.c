@@ -19,6 +19,7 @@
 
 #include "kns-application.h"
 #include "kns-content-check.h"
+#include "kns-store.h"
 #include "kns-window.h"
 
 struct _KnsApplication
@@ -28,6 +29,7 @@ struct _KnsApplication
   char           *content_dir;
   char           *data_dir;
   gboolean        kiosk;
+  GSettings      *settings;  /* NULL when the schema is not installed */
   KnsCourse      *course;
   GCancellable   *cancellable;
 };
@@ -89,6 +91,24 @@ course_loaded_cb (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
     kns_window_set_course (KNS_WINDOW (window), self->course);
+}
+
+/* GSettings aborts on a missing schema; a binary run straight from a
+ * build folder has none, and then the defaults serve. */
+static GSettings *
+kns_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_message ("The GSettings schema %s is not installed; using the defaults", APP_ID);
+      return NULL;
+    }
+  return g_settings_new (APP_ID);
 }
 
 static void
@@ -161,6 +181,38 @@ kns_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
+/* --data-dir, else the GSettings key, else the user's data folder. */
+static char *
+resolve_data_dir (KnsApplication *self)
+{
+  g_autofree char *from_settings = NULL;
+
+  if (self->data_dir != NULL)
+    return g_strdup (self->data_dir);
+  if (self->settings != NULL)
+    from_settings = g_settings_get_string (self->settings, "data-dir");
+  if (from_settings != NULL && *from_settings != '\0')
+    return g_steal_pointer (&from_settings);
+  return kns_store_default_dir ();
+}
+
+static void
+open_store (KnsApplication *self,
+            KnsWindow      *window)
+{
+  g_autofree char *data_dir = resolve_data_dir (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsStore) store = kns_store_open (data_dir, &error);
+
+  if (store == NULL)
+    {
+      g_message ("Opening the store in %s failed: %s", data_dir, error->message);
+      kns_window_show_store_error (window, error, data_dir);
+      return;
+    }
+  kns_window_set_store (window, store);
+}
+
 static void
 kns_application_activate (GApplication *app)
 {
@@ -169,9 +221,14 @@ kns_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (kns_window_new (self));
+      KnsWindow *kns_window = kns_window_new (GTK_APPLICATION (app));
+
+      window = GTK_WINDOW (kns_window);
+      if (self->settings != NULL)
+        kns_window_set_pass_mark (kns_window, g_settings_get_uint (self->settings, "pass-mark"));
+      open_store (self, kns_window);
       if (self->course != NULL)
-        kns_window_set_course (KNS_WINDOW (window), self->course);
+        kns_window_set_course (kns_window, self->course);
       else
         kns_course_load_async (self->content_dir, self->cancellable, course_loaded_cb,
                                g_object_ref (self));
@@ -188,6 +245,7 @@ kns_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->course);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kns_application_parent_class)->dispose (object);
 }
@@ -224,6 +282,7 @@ kns_application_init (KnsApplication *self)
   /* KYNANGSO_CONTENT_DIR is set by `meson devenv`, to run from the tree. */
   self->content_dir = g_strdup (env_content ? env_content : CONTENTDIR);
   self->cancellable = g_cancellable_new ();
+  self->settings = kns_settings_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

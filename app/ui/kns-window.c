@@ -8,6 +8,10 @@
  * (at your option) any later version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window holds the screens a child moves through and the actions that
+ * move between them. Each screen is its own widget; the window only knows
+ * who is signed in, which lesson is open, and where "back" goes.
  */
 
 #define G_LOG_DOMAIN "kns-window"
@@ -17,6 +21,14 @@
 #include <glib/gi18n.h>
 
 #include "kns-content-check.h"
+#include "kns-help-page.h"
+#include "kns-home-page.h"
+#include "kns-lesson-view.h"
+#include "kns-new-learner-page.h"
+#include "kns-quiz-view.h"
+#include "kns-results-view.h"
+#include "kns-sign-in-page.h"
+#include "kns-ui-util.h"
 #include "kns-window.h"
 
 struct _KnsWindow
@@ -24,13 +36,32 @@ struct _KnsWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *back_button;
   AdwWindowTitle       *window_title;
+  GtkWidget            *sign_out_button;
+  AdwAvatar            *learner_avatar;
+  GtkWidget            *help_button;
   GtkStack             *stack;
-  AdwPreferencesPage   *course_page;
+  AdwStatusPage        *error_page;
+  GtkWidget            *problems_button;
+  AdwPreferencesPage   *problems_page;
+  KnsSignInPage        *sign_in_page;
+  KnsNewLearnerPage    *new_learner_page;
+  KnsHomePage          *home_page;
+  KnsLessonView        *lesson_view;
+  KnsQuizView          *quiz_view;
+  KnsResultsView       *results_view;
+  KnsHelpPage          *help_page;
 
   /* Owned */
   KnsCourse            *course;
-  GPtrArray            *groups; /* AdwPreferencesGroup added to course_page */
+  KnsStore             *store;
+  KnsLearner           *learner;
+  KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
+  GPtrArray            *problem_groups;
+  char                 *help_return;  /* the screen "back" leaves help for */
+  guint                 pass_mark;
 };
 
 G_DEFINE_FINAL_TYPE (KnsWindow, kns_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,126 +69,481 @@ G_DEFINE_FINAL_TYPE (KnsWindow, kns_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_COURSE,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static const char *
+screen (KnsWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static gboolean
+on_screen (KnsWindow  *self,
+           const char *name)
+{
+  return g_strcmp0 (screen (self), name) == 0;
+}
+
+static gboolean
+is_student_screen (const char *name)
+{
+  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", NULL }, name);
+}
+
+/* The tier of the signed-in learner's grade, or 0. */
+static guint
+own_tier (KnsWindow *self)
+{
+  KnsTier *tier;
+
+  if (self->learner == NULL || self->course == NULL)
+    return 0;
+  tier = kns_course_get_tier_for_grade (self->course, self->learner->grade);
+
+  return tier != NULL ? kns_tier_get_id (tier) : 0;
+}
+
+/* What can be done depends on the screen and on who is signed in; this
+ * is the one place that decides it. */
+static void
+update_chrome (KnsWindow *self)
+{
+  const char *name = screen (self);
+  gboolean signed_in = self->learner != NULL;
+  gboolean can_go_back = g_strv_contains ((const char *[]) { "new-learner", "lesson", "quiz", "results",
+                                                             "help", "problems", NULL }, name) ||
+                         (on_screen (self, "home") && signed_in &&
+                          kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
+  const char *subtitle = signed_in ? self->learner->nickname : "";
+  const char *title = "Kỹ năng số";
+
+  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results")) &&
+      self->lesson != NULL)
+    title = kns_lesson_get_title (self->lesson);
+  else if (on_screen (self, "help"))
+    title = _("Need help?");
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  gtk_widget_set_visible (self->back_button, can_go_back);
+  gtk_widget_set_visible (self->sign_out_button, signed_in);
+  gtk_widget_set_visible (self->help_button,
+                          !on_screen (self, "help") && !on_screen (self, "loading"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-lesson", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tier", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, "lesson"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-lesson", signed_in && on_screen (self, "lesson"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-quiz", signed_in && on_screen (self, "results"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-results", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-learner", self->store != NULL && !signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest", self->store != NULL && !signed_in);
+}
+
+static void
+show_screen (KnsWindow  *self,
+             const char *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_chrome (self);
+}
+
+static void
+show_error_page (KnsWindow  *self,
+                 const char *title,
+                 const char *description,
+                 gboolean    has_problems)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_widget_set_visible (self->problems_button, has_problems);
+  show_screen (self, "error");
+}
+
 static GtkWidget *
-new_row (const char *title,
-         const char *subtitle)
+problem_row_new (KnsDiagnostic *diagnostic)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *where = diagnostic->line > 0
+    ? g_strdup_printf ("%s:%u", diagnostic->file, diagnostic->line)
+    : g_strdup (diagnostic->file);
 
-  /* Lesson titles are text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), diagnostic->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+  gtk_widget_add_css_class (row, diagnostic->severity == KNS_SEVERITY_ERROR ? "diagnostic-error"
+                                                                            : "diagnostic-warning");
   return row;
 }
 
+/* The content checker's findings, for the teacher or technician. */
 static void
-add_group (KnsWindow *self,
-           GtkWidget *group)
+fill_problems (KnsWindow *self)
 {
-  adw_preferences_page_add (self->course_page, ADW_PREFERENCES_GROUP (group));
-  g_ptr_array_add (self->groups, group);
-}
-
-static GtkWidget *
-build_tier_group (KnsTier *tier)
-{
+  GPtrArray *diagnostics = kns_course_get_diagnostics (self->course);
   GtkWidget *group = adw_preferences_group_new ();
-  guint n_lessons = kns_tier_get_n_lessons (tier);
-  g_autofree char *description = NULL;
+  g_autofree char *summary = kns_content_check_summary (self->course);
 
-  description = g_strdup_printf (ngettext ("%u lesson", "%u lessons", n_lessons), n_lessons);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kns_tier_get_title (tier));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  for (guint i = 0; i < self->problem_groups->len; i++)
+    adw_preferences_page_remove (self->problems_page, g_ptr_array_index (self->problem_groups, i));
+  g_ptr_array_set_size (self->problem_groups, 0);
 
-  for (guint i = 0; i < n_lessons; i++)
-    {
-      KnsLesson *lesson = kns_tier_get_lesson (tier, i);
-      KnsQuiz *quiz = kns_lesson_get_quiz (lesson);
-      guint minutes = kns_lesson_get_minutes (lesson);
-      g_autofree char *duration = NULL;
-      g_autofree char *subtitle = NULL;
-
-      duration = g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
-      if (quiz != NULL)
-        {
-          guint n = kns_quiz_get_n_questions (quiz);
-          g_autofree char *questions = NULL;
-
-          questions = g_strdup_printf (ngettext ("%u question", "%u questions", n), n);
-          /* Translators: a lesson's length and its quiz, "10 minutes · 6 questions" */
-          subtitle = g_strdup_printf (_("%s · %s"), duration, questions);
-        }
-      else
-        subtitle = g_steal_pointer (&duration);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 new_row (kns_lesson_get_title (lesson), subtitle));
-    }
-
-  return group;
-}
-
-static GtkWidget *
-build_problems_group (KnsCourse *course)
-{
-  GPtrArray *diagnostics = kns_course_get_diagnostics (course);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *summary = kns_content_check_summary (course);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   _("Problems in the lessons"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Problems in the lessons"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
-
   for (guint i = 0; i < diagnostics->len; i++)
-    {
-      KnsDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-      g_autofree char *where = NULL;
-      GtkWidget *row;
-
-      where = diagnostic->line > 0 ? g_strdup_printf ("%s:%u", diagnostic->file, diagnostic->line)
-                                   : g_strdup (diagnostic->file);
-      row = new_row (diagnostic->message, where);
-      gtk_widget_add_css_class (row, diagnostic->severity == KNS_SEVERITY_ERROR
-                                       ? "diagnostic-error" : "diagnostic-warning");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  return group;
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               problem_row_new (g_ptr_array_index (diagnostics, i)));
+  adw_preferences_page_add (self->problems_page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->problem_groups, group);
 }
 
 static void
-rebuild (KnsWindow *self)
+show_sign_in (KnsWindow *self)
 {
-  GPtrArray *tiers;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->course_page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
-
-  if (self->course == NULL)
+  if (!kns_sign_in_page_refresh (self->sign_in_page, self->store, &error))
     {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      show_error_page (self, _("The learners’ progress cannot be read"), error->message, FALSE);
+      return;
+    }
+  show_screen (self, "sign-in");
+}
+
+/* Course and store both ready: open the door, or say why not. */
+static void
+start (KnsWindow *self)
+{
+  if (self->course == NULL || self->store == NULL)
+    return;
+
+  fill_problems (self);
+  kns_help_page_set_blocks (self->help_page, kns_course_get_help (self->course));
+
+  if (kns_course_get_n_lessons (self->course) == 0)
+    {
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (_("No lesson could be loaded from %s. Ask the teacher or the "
+                                       "computer technician to check the lessons with "
+                                       "“kynangso --check-content”."),
+                                     kns_course_get_root (self->course));
+      show_error_page (self, _("The lessons could not be loaded"), description,
+                       kns_course_get_diagnostics (self->course)->len > 0);
       return;
     }
 
-  if (kns_course_get_diagnostics (self->course)->len > 0)
-    add_group (self, build_problems_group (self->course));
+  show_sign_in (self);
+}
 
-  tiers = kns_course_get_tiers (self->course);
-  for (guint i = 0; i < tiers->len; i++)
-    add_group (self, build_tier_group (g_ptr_array_index (tiers, i)));
+static void
+show_home (KnsWindow *self,
+           guint      tier)
+{
+  g_autoptr(GError) error = NULL;
 
-  if (kns_course_get_title (self->course) != NULL)
-    adw_window_title_set_title (self->window_title, kns_course_get_title (self->course));
-  gtk_stack_set_visible_child_name (self->stack, "course");
+  if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier, &error))
+    {
+      kns_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  show_screen (self, "home");
+}
+
+/* Leaves whatever a child had open, so that the next one never sees it. */
+static void
+forget_learner (KnsWindow *self)
+{
+  kns_lesson_view_clear (self->lesson_view);
+  kns_quiz_view_clear (self->quiz_view);
+  kns_results_view_clear (self->results_view);
+  kns_home_page_clear (self->home_page);
+  g_clear_object (&self->lesson);
+  g_clear_pointer (&self->learner, kns_learner_free);
+  adw_avatar_set_custom_image (self->learner_avatar, NULL);
+}
+
+static void
+sign_in_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsLearner) learner = NULL;
+  g_autoptr(GdkPaintable) picture = NULL;
+
+  if (!kns_store_sign_in (self->store, id, &error) ||
+      !(learner = kns_store_get_learner (self->store, id, &error)))
+    {
+      kns_report_error (widget, error);
+      return;
+    }
+
+  forget_learner (self);
+  self->learner = g_steal_pointer (&learner);
+  picture = kns_avatar_paintable_new (self->learner->avatar);
+  adw_avatar_set_text (self->learner_avatar, self->learner->nickname);
+  adw_avatar_set_custom_image (self->learner_avatar, picture);
+  show_home (self, own_tier (self));
+}
+
+static void
+sign_out_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->learner == NULL)
+    return;
+
+  if (on_screen (self, "lesson"))
+    kns_lesson_view_save_position (self->lesson_view);
+  if (!kns_store_sign_out (self->store, self->learner->id, &error))
+    g_message ("Signing out: %s", error->message);
+
+  forget_learner (self);
+  show_sign_in (self);
+}
+
+static void
+new_learner_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  kns_new_learner_page_reset (self->new_learner_page, self->store, g_str_equal (action_name, "win.guest"));
+  show_screen (self, "new-learner");
+}
+
+static void
+open_lesson_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
+  g_autoptr(KnsProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean same_version;
+
+  if (lesson == NULL)
+    return;
+
+  progress = kns_store_get_progress (self->store, self->learner->id, kns_lesson_get_id (lesson), &error);
+  if (progress == NULL)
+    {
+      kns_report_error (widget, error);
+      return;
+    }
+
+  g_set_object (&self->lesson, lesson);
+  same_version = g_strcmp0 (progress->lesson_version, kns_lesson_get_version (lesson)) == 0;
+
+  /* A quiz left half-done resumes at its next unanswered question. */
+  if (progress->state == KNS_LESSON_QUIZ && same_version && kns_lesson_get_quiz (lesson) != NULL)
+    {
+      show_screen (self, "lesson");
+      gtk_widget_activate_action (widget, "win.start-quiz", NULL);
+      return;
+    }
+
+  kns_lesson_view_show (self->lesson_view, self->store, self->learner->id, lesson,
+                        progress->state == KNS_LESSON_READING && same_version ? progress->position : 0);
+  show_screen (self, "lesson");
+}
+
+static guint
+lesson_tier (KnsWindow *self)
+{
+  KnsTier *tier = kns_course_get_lesson_tier (self->course, self->lesson);
+
+  return tier != NULL ? kns_tier_get_id (tier) : kns_lesson_get_tier (self->lesson);
+}
+
+static void
+start_quiz_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->lesson == NULL)
+    return;
+
+  kns_lesson_view_save_position (self->lesson_view);
+  kns_lesson_view_clear (self->lesson_view);
+  /* The quiz view may jump straight to results, when a crash came
+   * after the last answer; show the quiz first so that wins. */
+  show_screen (self, "quiz");
+  if (!kns_quiz_view_start (self->quiz_view, self->store, self->learner->id, self->lesson,
+                            lesson_tier (self), self->pass_mark, &error))
+    {
+      kns_report_error (widget, error);
+      show_home (self, own_tier (self));
+    }
+}
+
+static void
+finish_lesson_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->lesson == NULL)
+    return;
+
+  if (!kns_store_complete_reading (self->store, self->learner->id, kns_lesson_get_id (self->lesson),
+                                   kns_lesson_get_version (self->lesson), lesson_tier (self), &error))
+    {
+      kns_report_error (widget, error);
+      return;
+    }
+
+  kns_lesson_view_clear (self->lesson_view);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Lesson finished. Well done!")));
+  show_home (self, own_tier (self));
+}
+
+static void
+show_results_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  g_autoptr(KnsAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attempt = kns_store_get_attempt (self->store, g_variant_get_int64 (parameter), &error);
+  if (attempt == NULL)
+    {
+      kns_report_error (widget, error);
+      return;
+    }
+
+  kns_quiz_view_clear (self->quiz_view);
+  kns_results_view_show (self->results_view, self->lesson, attempt, self->pass_mark);
+  show_screen (self, "results");
+}
+
+static void
+go_home_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (on_screen (self, "lesson"))
+    kns_lesson_view_save_position (self->lesson_view);
+  kns_lesson_view_clear (self->lesson_view);
+  kns_quiz_view_clear (self->quiz_view);
+  kns_results_view_clear (self->results_view);
+  g_clear_object (&self->lesson);
+  show_home (self, own_tier (self));
+}
+
+static void
+show_tier_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_home (KNS_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+help_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (on_screen (self, "help") || on_screen (self, "loading"))
+    return;
+  if (on_screen (self, "lesson"))
+    kns_lesson_view_save_position (self->lesson_view);
+
+  g_free (self->help_return);
+  self->help_return = g_strdup (screen (self));
+  show_screen (self, "help");
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (on_screen (self, "help"))
+    show_screen (self, self->help_return ? self->help_return : "sign-in");
+  else if (on_screen (self, "new-learner"))
+    show_sign_in (self);
+  else if (on_screen (self, "problems"))
+    show_screen (self, "error");
+  else if (self->learner != NULL && is_student_screen (screen (self)))
+    gtk_widget_activate_action (widget, "win.go-home", NULL);
+}
+
+static void
+show_problems_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  show_screen (KNS_WINDOW (widget), "problems");
+}
+
+/* A failed write or read: the child (and the teacher) must see it, and
+ * it must not vanish like a toast. */
+static void
+report_error_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", g_variant_get_string (parameter, NULL),
+                                           _("Please tell your teacher."));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Something went wrong"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The store found its file damaged and moved it aside: the teacher must
+ * know, and know where the old file went. */
+static void
+show_recovery (KnsWindow *self,
+               KnsStore  *store)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (kns_store_get_recovery (store) == KNS_STORE_RECOVERY_RESTORED_BACKUP)
+    body = g_strdup_printf (_("The file of learners’ progress was damaged. It was kept as %s, and "
+                              "the newest backup was restored: work since that backup may be missing."),
+                            kns_store_get_moved_aside (store));
+  else
+    body = g_strdup_printf (_("The file of learners’ progress was damaged. It was kept as %s, and "
+                              "no backup could be used, so the app starts with no learners."),
+                            kns_store_get_moved_aside (store));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Learners’ progress was repaired"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -167,7 +553,11 @@ kns_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_WINDOW);
   g_clear_object (&self->course);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->lesson);
+  g_clear_pointer (&self->learner, kns_learner_free);
+  g_clear_pointer (&self->problem_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->help_return, g_free);
 
   G_OBJECT_CLASS (kns_window_parent_class)->dispose (object);
 }
@@ -184,6 +574,9 @@ kns_window_get_property (GObject    *object,
     {
     case PROP_COURSE:
       g_value_set_object (value, self->course);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -203,6 +596,9 @@ kns_window_set_property (GObject      *object,
     case PROP_COURSE:
       kns_window_set_course (self, g_value_get_object (value));
       break;
+    case PROP_STORE:
+      kns_window_set_store (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -221,23 +617,70 @@ kns_window_class_init (KnsWindowClass *klass)
   properties[PROP_COURSE] =
     g_param_spec_object ("course", NULL, NULL, KNS_TYPE_COURSE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KNS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KNS_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (KNS_TYPE_NEW_LEARNER_PAGE);
+  g_type_ensure (KNS_TYPE_HOME_PAGE);
+  g_type_ensure (KNS_TYPE_LESSON_VIEW);
+  g_type_ensure (KNS_TYPE_QUIZ_VIEW);
+  g_type_ensure (KNS_TYPE_RESULTS_VIEW);
+  g_type_ensure (KNS_TYPE_HELP_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, learner_avatar);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, KnsWindow, course_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, problems_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, new_learner_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, lesson_view);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, quiz_view);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
+
+  gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-learner", NULL, new_learner_activated);
+  gtk_widget_class_install_action (widget_class, "win.guest", NULL, new_learner_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_activated);
+  gtk_widget_class_install_action (widget_class, "win.start-quiz", NULL, start_quiz_activated);
+  gtk_widget_class_install_action (widget_class, "win.finish-lesson", NULL, finish_lesson_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-results", "x", show_results_activated);
+  gtk_widget_class_install_action (widget_class, "win.retry-quiz", NULL, start_quiz_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-tier", "u", show_tier_activated);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
+  gtk_widget_class_install_action (widget_class, "win.report-error", "s", report_error_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
 static void
 kns_window_init (KnsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->groups = g_ptr_array_new ();
+  kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
+  self->problem_groups = g_ptr_array_new ();
+  self->pass_mark = 70;
+  update_chrome (self);
 }
 
 KnsWindow *
-kns_window_new (KnsApplication *application)
+kns_window_new (GtkApplication *application)
 {
   return g_object_new (KNS_TYPE_WINDOW, "application", application, NULL);
 }
@@ -252,7 +695,7 @@ kns_window_set_course (KnsWindow *self,
   if (!g_set_object (&self->course, course))
     return;
 
-  rebuild (self);
+  start (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURSE]);
 }
 
@@ -261,4 +704,79 @@ kns_window_get_course (KnsWindow *self)
 {
   g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
   return self->course;
+}
+
+void
+kns_window_set_store (KnsWindow *self,
+                      KnsStore  *store)
+{
+  g_return_if_fail (KNS_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || KNS_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL && kns_store_get_recovery (store) != KNS_STORE_RECOVERY_NONE)
+    show_recovery (self, store);
+  start (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+KnsStore *
+kns_window_get_store (KnsWindow *self)
+{
+  g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+/* The store could not be opened: say what is wrong and where. */
+void
+kns_window_show_store_error (KnsWindow    *self,
+                             const GError *error,
+                             const char   *data_dir)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (KNS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  description = g_strdup_printf (_("%s\n\nThe data folder is %s. Ask the teacher or the computer "
+                                   "technician to check it."),
+                                 error->message, data_dir);
+  show_error_page (self, _("The learners’ progress cannot be opened"), description, FALSE);
+}
+
+void
+kns_window_set_pass_mark (KnsWindow *self,
+                          guint      pass_mark)
+{
+  g_return_if_fail (KNS_IS_WINDOW (self));
+  self->pass_mark = CLAMP (pass_mark, 1, 100);
+}
+
+const char *
+kns_window_get_screen (KnsWindow *self)
+{
+  g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
+  return screen (self);
+}
+
+const KnsLearner *
+kns_window_get_learner (KnsWindow *self)
+{
+  g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
+  return self->learner;
+}
+
+/**
+ * kns_window_get_page:
+ *
+ * Returns: (transfer none) (nullable): the screen called @name
+ */
+GtkWidget *
+kns_window_get_page (KnsWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
 }

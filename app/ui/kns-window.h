@@ -14,8 +14,8 @@
 
 #include <adwaita.h>
 
-#include "kns-application.h"
 #include "kns-course.h"
+#include "kns-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,9 +23,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KnsWindow, kns_window, KNS, WINDOW, AdwApplicationWindow)
 
-KnsWindow *kns_window_new        (KnsApplication *application);
-void       kns_window_set_course (KnsWindow      *self,
-                                  KnsCourse      *course);
-KnsCourse *kns_window_get_course (KnsWindow      *self);
+KnsWindow        *kns_window_new              (GtkApplication *application);
+void              kns_window_set_course       (KnsWindow      *self,
+                                               KnsCourse      *course);
+KnsCourse        *kns_window_get_course       (KnsWindow      *self);
+void              kns_window_set_store        (KnsWindow      *self,
+                                               KnsStore       *store);
+KnsStore         *kns_window_get_store        (KnsWindow      *self);
+void              kns_window_show_store_error (KnsWindow      *self,
+                                               const GError   *error,
+                                               const char     *data_dir);
+void              kns_window_set_pass_mark    (KnsWindow      *self,
+                                               guint           pass_mark);
+const char       *kns_window_get_screen       (KnsWindow      *self);
+const KnsLearner *kns_window_get_learner      (KnsWindow      *self);
+GtkWidget        *kns_window_get_page         (KnsWindow      *self,
+                                               const char     *name);
 
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* kns-home-page.h — a learner's lessons, with "continue" first
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kns-course.h"
+#include "kns-store.h"
+
+G_BEGIN_DECLS
+
+#define KNS_TYPE_HOME_PAGE (kns_home_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KnsHomePage, kns_home_page, KNS, HOME_PAGE, AdwBin)
+
+gboolean    kns_home_page_show             (KnsHomePage      *self,
+                                            KnsCourse        *course,
+                                            KnsStore         *store,
+                                            const KnsLearner *learner,
+                                            guint             tier,
+                                            GError          **error);
+void        kns_home_page_clear            (KnsHomePage      *self);
+guint       kns_home_page_get_shown_tier   (KnsHomePage      *self);
+const char *kns_home_page_get_continue_id  (KnsHomePage      *self);
+GtkWidget  *kns_home_page_get_lesson_card  (KnsHomePage      *self,
+                                            const char       *lesson_id);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* kns-ui-util.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kns-ui"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+
+#include "kns-ui-util.h"
+
+/* The built-in pictures children choose from; see avatars/README.md. */
+static const struct
+{
+  const char *id;
+  const char *name;
+} avatars[] = {
+  { "cat", N_("Cat") },
+  { "dog", N_("Dog") },
+  { "rabbit", N_("Rabbit") },
+  { "dolphin", N_("Dolphin") },
+  { "bear", N_("Bear") },
+  { "elephant", N_("Elephant") },
+  { "tiger", N_("Tiger") },
+  { "monkey", N_("Monkey") },
+  { "chick", N_("Chick") },
+  { "duck", N_("Duck") },
+  { "turtle", N_("Turtle") },
+  { "fish", N_("Fish") },
+  { "penguin", N_("Penguin") },
+  { "owl", N_("Owl") },
+  { "lion", N_("Lion") },
+  { "frog", N_("Frog") },
+};
+
+/**
+ * kns_ui_load_style:
+ *
+ * Loads our stylesheet for @display, once. The window does it, rather
+ * than AdwApplication's automatic style.css, so that a window shown
+ * without the application (tests, screenshots) looks the same.
+ */
+void
+kns_ui_load_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (g_object_get_data (G_OBJECT (display), "kns-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/kns-style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data (G_OBJECT (display), "kns-style", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * kns_report_error:
+ *
+ * Shows @error's message, which the store and the content engine write
+ * for people, through the window's "win.report-error" action.
+ */
+void
+kns_report_error (GtkWidget    *widget,
+                  const GError *error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  g_message ("%s", error->message);
+  gtk_widget_activate_action (widget, "win.report-error", "s", error->message);
+}
+
+/**
+ * kns_avatar_list:
+ *
+ * Returns: (transfer none): the ids of the built-in pictures
+ */
+const char * const *
+kns_avatar_list (void)
+{
+  static const char *ids[G_N_ELEMENTS (avatars) + 1];
+
+  if (ids[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (avatars); i++)
+      ids[i] = avatars[i].id;
+  return ids;
+}
+
+/* The picture's name, for screen readers and tooltips. */
+const char *
+kns_avatar_get_name (const char *avatar)
+{
+  for (guint i = 0; avatar != NULL && i < G_N_ELEMENTS (avatars); i++)
+    if (g_str_equal (avatars[i].id, avatar))
+      return _(avatars[i].name);
+  return "";
+}
+
+/**
+ * kns_avatar_paintable_new:
+ *
+ * Returns: (transfer full) (nullable): the picture @avatar, or %NULL for
+ *   an id that is not built in (then an AdwAvatar shows initials)
+ */
+GdkPaintable *
+kns_avatar_paintable_new (const char *avatar)
+{
+  g_autofree char *path = NULL;
+
+  if (*kns_avatar_get_name (avatar) == '\0')
+    return NULL;
+
+  path = g_strdup_printf (RESOURCE_PREFIX "/avatars/%s.svg", avatar);
+  return GDK_PAINTABLE (gdk_texture_new_from_resource (path));
+}

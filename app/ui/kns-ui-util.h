@@ -1,0 +1,26 @@
+/* kns-ui-util.h — small helpers the screens share
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void        kns_ui_load_style      (GdkDisplay *display);
+void        kns_report_error       (GtkWidget  *widget,
+                                    const GError *error);
+GdkPaintable *kns_avatar_paintable_new (const char *avatar);
+const char *kns_avatar_get_name    (const char *avatar);
+const char * const *kns_avatar_list (void);
+
+G_END_DECLS
