@@ -21,6 +21,7 @@ BUILD_PACKAGES=(
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   librsvg2-common           # GTK draws the SVG pictures of lessons with it
   libsqlite3-dev libcmark-dev libyaml-dev
+  libsodium-dev             # the teacher PIN's argon2id hash
   appstream desktop-file-utils
 )
 

@@ -339,6 +339,19 @@ gboolean          kns_store_backup               (KnsStore              *self,
 gboolean          kns_store_backup_if_due        (KnsStore              *self,
                                                   GError               **error);
 
+/* Teacher mode's dashboard: how a class answered each question. */
+typedef struct
+{
+  char  *lesson_id;
+  char  *question_id;
+  guint  answered;
+  guint  wrong;
+} KnsQuestionStat;
+
+GPtrArray        *kns_store_list_question_stats  (KnsStore              *self,
+                                                  const char            *class_label,
+                                                  GError               **error);
+
 /* School years start in September: 2026 is năm học 2026–2027. */
 guint             kns_school_year_for_time       (gint64                 time);
 
