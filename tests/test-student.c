@@ -20,14 +20,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "kns-home-page.h"
-#include "kns-locale.h"
 #include "kns-lesson-view.h"
 #include "kns-new-learner-page.h"
 #include "kns-quiz-view.h"
 #include "kns-sign-in-page.h"
+#include "kns-teacher.h"
+#include "kns-test-util.h"
 #include "kns-window.h"
 
 typedef struct
@@ -38,125 +38,10 @@ typedef struct
   KnsWindow *window;
 } Fixture;
 
-/* GTK emits "clicked" after gtk_widget_activate () asynchronously, and
- * screens change after that: spin until the condition holds. */
-#define WAIT_FOR(cond)                                                       \
-  G_STMT_START {                                                             \
-    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;         \
-    while (!(cond) && g_get_monotonic_time () < _deadline)                   \
-      g_main_context_iteration (NULL, FALSE);                                \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
-    {
-      GtkWidget *button = gtk_widget_get_ancestor (root, GTK_TYPE_BUTTON);
-
-      if (button != NULL)
-        return button;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *done)
-{
-  *done = TRUE;
-}
-
-/* Presses @button as a child would, and waits until its "clicked" has
- * been handled: GTK emits it a moment after activation, and ignores a
- * second activation meanwhile. */
-static void
-click (GtkWidget *button)
-{
-  gboolean done = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  /* The button may leave the screen as the click is handled. */
-  g_object_ref (button);
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &done);
-  g_assert_true (gtk_widget_activate (button));
-  WAIT_FOR (done);
-  g_signal_handler_disconnect (button, handler);
-  g_object_unref (button);
-  spin (20);
-}
-
 static const char *
 screen (Fixture *f)
 {
   return kns_window_get_screen (f->window);
-}
-
-static char *
-screenshot_dir (void)
-{
-  const char *dir = g_getenv ("KNS_SCREENSHOT_DIR");
-
-  if (dir != NULL)
-    return g_strdup (dir);
-  return g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT")
-                                                          : g_get_tmp_dir (),
-                           "meson-logs", "screenshots", NULL);
-}
-
-/* What is on screen, as GTK itself draws it. */
-static void
-screenshot (Fixture    *f,
-            const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (f->window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = screenshot_dir ();
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  /* Screens cross-fade: wait for the new one to be fully there. */
-  WAIT_FOR (!gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_parent (kns_window_get_page (f->window, "home")))));
-  spin (200);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strdup_printf ("%s/%dx%d-%s.png", dir, width, height, name);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
 }
 
 static void
@@ -171,6 +56,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->store = kns_store_open (f->data_dir, &error);
   g_assert_no_error (error);
+  g_assert_true (kns_teacher_set_setup (f->store, KNS_SETUP_LAB, NULL));
   f->course = kns_course_load (content, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kns_course_get_n_errors (f->course), ==, 0);
@@ -183,25 +69,7 @@ fixture_set_up (Fixture       *f,
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
   /* Let the first frame be drawn before anything is pressed. */
-  spin (300);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  kns_test_spin (300);
 }
 
 static void
@@ -211,7 +79,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->course);
   g_clear_object (&f->store);
-  remove_tree (f->data_dir);
+  kns_test_remove_tree (f->data_dir);
   g_free (f->data_dir);
 }
 
@@ -242,12 +110,12 @@ answer_question (Fixture  *f,
 
       if (rightly ? correct : !correct)
         {
-          click (kns_quiz_view_get_option (quiz, i));
+          kns_test_click (kns_quiz_view_get_option (quiz, i));
           if (!rightly)
             break;
         }
     }
-  click (find_button (GTK_WIDGET (quiz), _("Answer")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (quiz), _("Answer")));
 }
 
 static void
@@ -257,7 +125,7 @@ sign_up (Fixture    *f,
 {
   KnsNewLearnerPage *page = KNS_NEW_LEARNER_PAGE (kns_window_get_page (f->window, "new-learner"));
 
-  click (find_button (GTK_WIDGET (f->window), _("I am new")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("I am new")));
   WAIT_FOR (g_strcmp0 (screen (f), "new-learner") == 0);
 
   /* A suggestion is there already; a real-looking name gets a warning. */
@@ -268,9 +136,9 @@ sign_up (Fixture    *f,
   g_assert_false (kns_new_learner_page_get_name_warning_visible (page));
 
   gtk_editable_set_text (kns_new_learner_page_get_class (page), "2A");
-  click (kns_new_learner_page_get_grade_button (page, grade));
-  screenshot (f, "02-new-learner");
-  click (kns_new_learner_page_get_start_button (page));
+  kns_test_click (kns_new_learner_page_get_grade_button (page, grade));
+  kns_test_screenshot (GTK_WIDGET (f->window), "02-new-learner");
+  kns_test_click (kns_new_learner_page_get_start_button (page));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
 }
 
@@ -291,7 +159,7 @@ test_whole_visit (Fixture       *f,
   g_assert_nonnull (quiz);
   n = kns_quiz_get_n_questions (quiz);
   g_assert_cmpuint (n, >=, 3);
-  screenshot (f, "01-sign-in-empty");
+  kns_test_screenshot (GTK_WIDGET (f->window), "01-sign-in-empty");
 
   /* A new child, grade 2. */
   sign_up (f, "Mèo Con 7", 2);
@@ -305,30 +173,30 @@ test_whole_visit (Fixture       *f,
 
   /* Home offers the first lesson of the tier first. */
   g_assert_cmpstr (kns_home_page_get_continue_id (home), ==, kns_lesson_get_id (lesson));
-  screenshot (f, "03-home");
+  kns_test_screenshot (GTK_WIDGET (f->window), "03-home");
 
   /* The help page, from here, and back. */
-  click (find_button (GTK_WIDGET (f->window), _("Need help?")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Need help?")));
   WAIT_FOR (g_strcmp0 (screen (f), "help") == 0);
-  screenshot (f, "04-help");
-  click (find_button (GTK_WIDGET (f->window), _("Go back")));
+  kns_test_screenshot (GTK_WIDGET (f->window), "04-help");
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Go back")));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
 
   /* Read the lesson: the store knows it is being read. */
-  click (kns_home_page_get_lesson_card (home, kns_lesson_get_id (lesson)));
+  kns_test_click (kns_home_page_get_lesson_card (home, kns_lesson_get_id (lesson)));
   WAIT_FOR (g_strcmp0 (screen (f), "lesson") == 0);
-  screenshot (f, "05-lesson");
+  kns_test_screenshot (GTK_WIDGET (f->window), "05-lesson");
   progress = kns_store_get_progress (f->store, learner_id, kns_lesson_get_id (lesson), NULL);
   g_assert_cmpint (progress->state, ==, KNS_LESSON_READING);
   g_assert_cmpstr (progress->lesson_version, ==, kns_lesson_get_version (lesson));
   g_clear_pointer (&progress, kns_progress_free);
 
   /* Quiz: a right answer, then a wrong one; each is in the store at once. */
-  click (find_button (GTK_WIDGET (f->window), _("Take the quiz")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Take the quiz")));
   WAIT_FOR (g_strcmp0 (screen (f), "quiz") == 0);
-  screenshot (f, "06-quiz-question");
+  kns_test_screenshot (GTK_WIDGET (f->window), "06-quiz-question");
   answer_question (f, TRUE);
-  screenshot (f, "07-quiz-right");
+  kns_test_screenshot (GTK_WIDGET (f->window), "07-quiz-right");
   attempt = kns_store_get_open_attempt (f->store, learner_id, kns_lesson_get_id (lesson),
                                         kns_lesson_get_version (lesson), NULL);
   g_assert_nonnull (attempt);
@@ -336,9 +204,9 @@ test_whole_visit (Fixture       *f,
   g_assert_true (((KnsAnswer *) g_ptr_array_index (attempt->answers, 0))->correct);
   g_clear_pointer (&attempt, kns_attempt_free);
 
-  click (find_button (GTK_WIDGET (f->window), _("Next question")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Next question")));
   answer_question (f, FALSE);
-  screenshot (f, "08-quiz-wrong");
+  kns_test_screenshot (GTK_WIDGET (f->window), "08-quiz-wrong");
   attempt = kns_store_get_open_attempt (f->store, learner_id, kns_lesson_get_id (lesson),
                                         kns_lesson_get_version (lesson), NULL);
   g_assert_cmpuint (attempt->answers->len, ==, 2);
@@ -346,17 +214,17 @@ test_whole_visit (Fixture       *f,
   g_clear_pointer (&attempt, kns_attempt_free);
 
   /* The child leaves mid-quiz: the next child sees the sign-in screen. */
-  click (find_button (GTK_WIDGET (f->window), _("Switch learner")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Switch learner")));
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
   g_assert_null (kns_window_get_learner (f->window));
   g_assert_cmpuint (kns_sign_in_page_get_n_tiles (sign_in), ==, 1);
-  screenshot (f, "09-sign-in");
+  kns_test_screenshot (GTK_WIDGET (f->window), "09-sign-in");
 
   /* Back in: "continue" resumes the quiz at question 3. */
-  click (kns_sign_in_page_get_tile (sign_in, learner_id));
+  kns_test_click (kns_sign_in_page_get_tile (sign_in, learner_id));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
   g_assert_cmpstr (kns_home_page_get_continue_id (home), ==, kns_lesson_get_id (lesson));
-  click (find_button (GTK_WIDGET (f->window), kns_lesson_get_title (lesson)));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), kns_lesson_get_title (lesson)));
   WAIT_FOR (g_strcmp0 (screen (f), "quiz") == 0);
   g_assert_cmpuint (kns_quiz_view_get_question_index (KNS_QUIZ_VIEW (kns_window_get_page (f->window, "quiz"))), ==, 2);
 
@@ -364,10 +232,10 @@ test_whole_visit (Fixture       *f,
   for (guint i = 2; i < n; i++)
     {
       answer_question (f, TRUE);
-      click (find_button (GTK_WIDGET (f->window), i + 1 < n ? _("Next question") : _("See my results")));
+      kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), i + 1 < n ? _("Next question") : _("See my results")));
     }
   WAIT_FOR (g_strcmp0 (screen (f), "results") == 0);
-  screenshot (f, "10-results");
+  kns_test_screenshot (GTK_WIDGET (f->window), "10-results");
 
   attempt = kns_store_get_last_attempt (f->store, learner_id, kns_lesson_get_id (lesson), NULL);
   g_assert_nonnull (attempt);
@@ -379,10 +247,10 @@ test_whole_visit (Fixture       *f,
   g_assert_cmpint (progress->best_score, ==, (int) attempt->score);
 
   /* Home shows the lesson done and offers the next one. */
-  click (find_button (GTK_WIDGET (f->window), _("Back to my lessons")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Back to my lessons")));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
   g_assert_cmpstr (kns_home_page_get_continue_id (home), !=, kns_lesson_get_id (lesson));
-  screenshot (f, "11-home-after");
+  kns_test_screenshot (GTK_WIDGET (f->window), "11-home-after");
 }
 
 static void
@@ -392,21 +260,21 @@ test_guest_is_forgotten (Fixture       *f,
   KnsNewLearnerPage *page = KNS_NEW_LEARNER_PAGE (kns_window_get_page (f->window, "new-learner"));
   g_autoptr(GPtrArray) learners = NULL;
 
-  click (find_button (GTK_WIDGET (f->window), _("Try without a name")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Try without a name")));
   WAIT_FOR (g_strcmp0 (screen (f), "new-learner") == 0);
   g_assert_true (kns_new_learner_page_is_guest (page));
 
   /* A grade is needed; without it, a clear message and no learner. */
-  click (kns_new_learner_page_get_start_button (page));
+  kns_test_click (kns_new_learner_page_get_start_button (page));
   g_assert_cmpstr (screen (f), ==, "new-learner");
 
-  click (kns_new_learner_page_get_grade_button (page, 7));
-  click (kns_new_learner_page_get_start_button (page));
+  kns_test_click (kns_new_learner_page_get_grade_button (page, 7));
+  kns_test_click (kns_new_learner_page_get_start_button (page));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
   g_assert_cmpint (kns_window_get_learner (f->window)->kind, ==, KNS_LEARNER_GUEST);
-  screenshot (f, "12-guest-home");
+  kns_test_screenshot (GTK_WIDGET (f->window), "12-guest-home");
 
-  click (find_button (GTK_WIDGET (f->window), _("Switch learner")));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Switch learner")));
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
   learners = kns_store_list_learners (f->store, NULL, TRUE, NULL);
   g_assert_cmpuint (learners->len, ==, 0);
@@ -420,11 +288,11 @@ test_other_tier_is_marked (Fixture       *f,
   KnsTier *older = kns_course_get_tier_for_grade (f->course, 10);
 
   sign_up (f, "Cá Heo Xanh", 2);
-  click (find_button (GTK_WIDGET (f->window), kns_tier_get_title (older)));
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), kns_tier_get_title (older)));
   WAIT_FOR (kns_home_page_get_shown_tier (home) == kns_tier_get_id (older));
-  g_assert_nonnull (find_button (GTK_WIDGET (home), _("Back to my lessons")));
-  screenshot (f, "13-other-tier");
-  click (find_button (GTK_WIDGET (home), _("Back to my lessons")));
+  g_assert_nonnull (kns_test_find_button (GTK_WIDGET (home), _("Back to my lessons")));
+  kns_test_screenshot (GTK_WIDGET (f->window), "13-other-tier");
+  kns_test_click (kns_test_find_button (GTK_WIDGET (home), _("Back to my lessons")));
   WAIT_FOR (kns_home_page_get_shown_tier (home) == kns_tier_get_id (kns_course_get_tier_for_grade (f->course, 2)));
 }
 
@@ -435,13 +303,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* As on a lab PC: Vietnamese, whatever the locale. Buttons are found by
-   * their translated labels, so the screenshots show what children see. */
-  setlocale (LC_ALL, "");
-  kns_locale_use ("vi");
-  bindtextdomain (GETTEXT_PACKAGE, PO_BUILDDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kns_test_use_vietnamese ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kns-teacher.h"
 #include "kns-window.h"
 
 static KnsCourse *
@@ -62,6 +63,7 @@ temporary_store (char **dir)
   g_assert_no_error (error);
   store = kns_store_open (*dir, &error);
   g_assert_no_error (error);
+  g_assert_true (kns_teacher_set_setup (store, KNS_SETUP_LAB, NULL));
   return store;
 }
 

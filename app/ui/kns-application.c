@@ -16,10 +16,13 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "kns-application.h"
 #include "kns-content-check.h"
 #include "kns-store.h"
+#include "kns-teacher.h"
 #include "kns-window.h"
 
 struct _KnsApplication
@@ -64,6 +67,8 @@ static const GOptionEntry option_entries[] = {
     (gpointer) check_content_option_cb,
     N_("Check the lessons in DIR (default: the bundled ones), print each problem and exit"),
     N_("DIR") },
+  { "reset-teacher-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set a new teacher PIN, for whoever looks after this computer, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
@@ -105,7 +110,7 @@ kns_settings_new (void)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema == NULL)
     {
-      g_message ("The GSettings schema %s is not installed; using the defaults", APP_ID);
+      g_debug ("The GSettings schema %s is not installed; using the defaults", APP_ID);
       return NULL;
     }
   return g_settings_new (APP_ID);
@@ -117,6 +122,69 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
+}
+
+static char *resolve_data_dir (KnsApplication *self);
+
+/* One line from the terminal, without echo when it is one. */
+static char *
+read_secret (const char *prompt)
+{
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+  char line[64] = { 0 };
+
+  fputs (prompt, stdout);
+  fflush (stdout);
+  if (tty && tcgetattr (STDIN_FILENO, &saved) == 0)
+    {
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  if (fgets (line, sizeof line, stdin) == NULL)
+    line[0] = '\0';
+  if (tty)
+    tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+  fputs ("\n", stdout);
+  return g_strstrip (g_strdup (line));
+}
+
+/* `kynangso --reset-teacher-pin`: whoever can write the data folder can
+ * set a new PIN. That is the same person who could delete the database,
+ * so it gives nothing away. */
+static int
+reset_teacher_pin (KnsApplication *self)
+{
+  g_autofree char *data_dir = resolve_data_dir (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsStore) store = kns_store_open (data_dir, &error);
+  g_autofree char *pin = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *done = NULL;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  pin = read_secret (_("New teacher PIN (6 to 12 digits): "));
+  again = read_secret (_("The same PIN again: "));
+  if (g_strcmp0 (pin, again) != 0)
+    {
+      g_printerr ("%s\n", _("The two PINs are not the same; the PIN was not changed."));
+      return 1;
+    }
+  if (!kns_teacher_set_pin (store, pin, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  done = g_strdup_printf (_("The teacher PIN for %s was changed.\n"), kns_store_get_path (store));
+  fputs (done, stdout);
+  return 0;
 }
 
 static const GActionEntry app_actions[] = {
@@ -157,6 +225,9 @@ kns_application_handle_local_options (GApplication *app,
     }
   self->kiosk = g_variant_dict_contains (options, "kiosk");
 
+  if (g_variant_dict_contains (options, "reset-teacher-pin"))
+    return reset_teacher_pin (self);
+
   if (check_content_requested)
     {
       g_autoptr(GString) out = g_string_new (NULL);
@@ -178,7 +249,16 @@ kns_application_startup (GApplication *app)
   G_APPLICATION_CLASS (kns_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* In a kiosk, Ctrl+Q does nothing: only teacher mode quits. The
+   * GSettings key can turn the kiosk on as well as --kiosk. */
+  if (KNS_APPLICATION (app)->settings != NULL &&
+      g_settings_get_boolean (KNS_APPLICATION (app)->settings, "kiosk-mode"))
+    KNS_APPLICATION (app)->kiosk = TRUE;
+  if (KNS_APPLICATION (app)->kiosk)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "quit")), FALSE);
+  else
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
 /* --data-dir, else the GSettings key, else the user's data folder. */
@@ -224,8 +304,8 @@ kns_application_activate (GApplication *app)
       KnsWindow *kns_window = kns_window_new (GTK_APPLICATION (app));
 
       window = GTK_WINDOW (kns_window);
-      if (self->settings != NULL)
-        kns_window_set_pass_mark (kns_window, g_settings_get_uint (self->settings, "pass-mark"));
+      kns_window_set_settings (kns_window, self->settings);
+      kns_window_set_kiosk (kns_window, self->kiosk);
       open_store (self, kns_window);
       if (self->course != NULL)
         kns_window_set_course (kns_window, self->course);

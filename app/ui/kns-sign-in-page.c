@@ -29,6 +29,9 @@ struct _KnsSignInPage
 
   /* Template widgets */
   GtkLabel      *session_label;
+  GtkLabel      *subtitle_label;
+  GtkWidget     *new_button;
+  GtkWidget     *guest_button;
   GtkWidget     *filter_box;
   GtkDropDown   *class_dropdown;
   GtkFlowBox    *tiles_box;
@@ -39,6 +42,7 @@ struct _KnsSignInPage
   GStrv          classes;
   GHashTable    *tiles;    /* learner id → GtkButton (borrowed) */
   gboolean       filling;
+  gboolean       anonymous;
 };
 
 G_DEFINE_FINAL_TYPE (KnsSignInPage, kns_sign_in_page, ADW_TYPE_BIN)
@@ -113,7 +117,8 @@ fill_tiles (KnsSignInPage *self)
       shown++;
     }
 
-  gtk_widget_set_visible (self->empty_page, shown == 0);
+  gtk_widget_set_visible (self->empty_page, shown == 0 && !self->anonymous);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiles_box), !self->anonymous);
 }
 
 static void
@@ -162,6 +167,9 @@ kns_sign_in_page_class_init (KnsSignInPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, session_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, guest_button);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, tiles_box);
@@ -220,11 +228,34 @@ kns_sign_in_page_refresh (KnsSignInPage  *self,
   gtk_drop_down_set_model (self->class_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->class_dropdown, select);
   self->filling = FALSE;
-  gtk_widget_set_visible (self->filter_box, self->classes[0] != NULL);
+  gtk_widget_set_visible (self->filter_box, self->classes[0] != NULL && !self->anonymous);
 
   show_session (self, session);
   fill_tiles (self);
   return TRUE;
+}
+
+/**
+ * kns_sign_in_page_set_anonymous:
+ *
+ * In a lab set up for anonymous use only, nobody signs up: every child
+ * learns as a guest, and only counts are kept.
+ */
+void
+kns_sign_in_page_set_anonymous (KnsSignInPage *self,
+                                gboolean       anonymous)
+{
+  g_return_if_fail (KNS_IS_SIGN_IN_PAGE (self));
+
+  self->anonymous = anonymous;
+  gtk_widget_set_visible (self->new_button, !anonymous);
+  gtk_label_set_text (self->subtitle_label,
+                      anonymous ? _("Press “Try without a name” to start. Nothing about you is kept.")
+                                : _("Find your picture and press it. New here? Press “I am new”."));
+  if (anonymous)
+    gtk_widget_add_css_class (self->guest_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->guest_button, "suggested-action");
 }
 
 /* Shows one class's learners, or everyone's for %NULL. */

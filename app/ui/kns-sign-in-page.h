@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (KnsSignInPage, kns_sign_in_page, KNS, SIGN_IN_PAGE, AdwBin
 gboolean   kns_sign_in_page_refresh          (KnsSignInPage *self,
                                               KnsStore      *store,
                                               GError       **error);
+void       kns_sign_in_page_set_anonymous    (KnsSignInPage *self,
+                                              gboolean       anonymous);
 void       kns_sign_in_page_set_class_filter (KnsSignInPage *self,
                                               const char    *class_label);
 GtkWidget *kns_sign_in_page_get_tile         (KnsSignInPage *self,

@@ -21,48 +21,10 @@
 #include <glib/gi18n.h>
 
 #include "kns-content-check.h"
-#include "kns-help-page.h"
-#include "kns-home-page.h"
-#include "kns-lesson-view.h"
-#include "kns-new-learner-page.h"
-#include "kns-quiz-view.h"
-#include "kns-results-view.h"
-#include "kns-sign-in-page.h"
+#include "kns-pin-dialog.h"
+#include "kns-teacher.h"
 #include "kns-ui-util.h"
-#include "kns-window.h"
-
-struct _KnsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkWidget            *back_button;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *sign_out_button;
-  AdwAvatar            *learner_avatar;
-  GtkWidget            *help_button;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-  GtkWidget            *problems_button;
-  AdwPreferencesPage   *problems_page;
-  KnsSignInPage        *sign_in_page;
-  KnsNewLearnerPage    *new_learner_page;
-  KnsHomePage          *home_page;
-  KnsLessonView        *lesson_view;
-  KnsQuizView          *quiz_view;
-  KnsResultsView       *results_view;
-  KnsHelpPage          *help_page;
-
-  /* Owned */
-  KnsCourse            *course;
-  KnsStore             *store;
-  KnsLearner           *learner;
-  KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
-  GPtrArray            *problem_groups;
-  char                 *help_return;  /* the screen "back" leaves help for */
-  guint                 pass_mark;
-};
+#include "kns-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KnsWindow, kns_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -74,6 +36,12 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+const char *
+kns_window_screen (KnsWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
 
 static const char *
 screen (KnsWindow *self)
@@ -115,7 +83,7 @@ update_chrome (KnsWindow *self)
   const char *name = screen (self);
   gboolean signed_in = self->learner != NULL;
   gboolean can_go_back = g_strv_contains ((const char *[]) { "new-learner", "lesson", "quiz", "results",
-                                                             "help", "problems", NULL }, name) ||
+                                                             "help", "problems", "teacher", NULL }, name) ||
                          (on_screen (self, "home") && signed_in &&
                           kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
   const char *subtitle = signed_in ? self->learner->nickname : "";
@@ -126,6 +94,10 @@ update_chrome (KnsWindow *self)
     title = kns_lesson_get_title (self->lesson);
   else if (on_screen (self, "help"))
     title = _("Need help?");
+  else if (on_screen (self, "teacher"))
+    title = _("Teacher mode");
+  else if (on_screen (self, "setup"))
+    title = _("Set-up");
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -133,7 +105,8 @@ update_chrome (KnsWindow *self)
   gtk_widget_set_visible (self->back_button, can_go_back);
   gtk_widget_set_visible (self->sign_out_button, signed_in);
   gtk_widget_set_visible (self->help_button,
-                          !on_screen (self, "help") && !on_screen (self, "loading"));
+                          !g_strv_contains ((const char *[]) { "help", "loading", "setup", "teacher", NULL }, name));
+  gtk_widget_set_visible (self->teacher_button, on_screen (self, "sign-in"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
@@ -147,6 +120,10 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-learner", self->store != NULL && !signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest", self->store != NULL && !signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.teacher-mode", on_screen (self, "sign-in"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quit", on_screen (self, "teacher"));
+
+  kns_window_kiosk_update (self);
 }
 
 static void
@@ -211,6 +188,8 @@ show_sign_in (KnsWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  kns_sign_in_page_set_anonymous (self->sign_in_page,
+                                  g_strcmp0 (self->setup, KNS_SETUP_LAB_ANONYMOUS) == 0);
   if (!kns_sign_in_page_refresh (self->sign_in_page, self->store, &error))
     {
       show_error_page (self, _("The learners’ progress cannot be read"), error->message, FALSE);
@@ -239,6 +218,15 @@ start (KnsWindow *self)
                                      kns_course_get_root (self->course));
       show_error_page (self, _("The lessons could not be loaded"), description,
                        kns_course_get_diagnostics (self->course)->len > 0);
+      return;
+    }
+
+  g_free (self->setup);
+  self->setup = kns_teacher_get_setup (self->store);
+  if (self->setup == NULL)
+    {
+      kns_setup_page_reset (self->setup_page, self->store);
+      show_screen (self, "setup");
       return;
     }
 
@@ -496,6 +484,8 @@ back_activated (GtkWidget  *widget,
     show_sign_in (self);
   else if (on_screen (self, "problems"))
     show_screen (self, "error");
+  else if (on_screen (self, "teacher"))
+    show_sign_in (self);
   else if (self->learner != NULL && is_student_screen (screen (self)))
     gtk_widget_activate_action (widget, "win.go-home", NULL);
 }
@@ -506,6 +496,62 @@ show_problems_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   show_screen (KNS_WINDOW (widget), "problems");
+}
+
+static void
+setup_done_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  start (KNS_WINDOW (widget));
+}
+
+static void
+open_teacher_mode (GtkWindow *window,
+                   gpointer   user_data)
+{
+  KnsWindow *self = KNS_WINDOW (window);
+
+  kns_teacher_page_show (self->teacher_page, self->store, self->course, self->settings);
+  show_screen (self, "teacher");
+}
+
+/* At home there is no PIN; in a school it is asked every time. */
+static void
+teacher_mode_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (g_strcmp0 (self->setup, KNS_SETUP_HOME) == 0 || !kns_teacher_has_pin (self->store))
+    open_teacher_mode (GTK_WINDOW (self), NULL);
+  else
+    kns_pin_dialog_present (GTK_WINDOW (self), self->store, _("Teacher mode"), open_teacher_mode, NULL);
+}
+
+/* Only teacher mode offers it, so the PIN has been given. */
+static void
+quit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->closing = TRUE;
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+kns_window_close_request (GtkWindow *window)
+{
+  if (kns_window_kiosk_close_request (KNS_WINDOW (window)))
+    return TRUE;
+  return GTK_WINDOW_CLASS (kns_window_parent_class)->close_request (window);
 }
 
 /* A failed write or read: the child (and the teacher) must see it, and
@@ -551,8 +597,11 @@ kns_window_dispose (GObject *object)
 {
   KnsWindow *self = (KnsWindow *) object;
 
+  kns_window_kiosk_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_WINDOW);
   g_clear_object (&self->course);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->setup, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->learner, kns_learner_free);
@@ -609,8 +658,10 @@ kns_window_class_init (KnsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kns_window_dispose;
+  window_class->close_request = kns_window_close_request;
   object_class->get_property = kns_window_get_property;
   object_class->set_property = kns_window_set_property;
 
@@ -629,14 +680,22 @@ kns_window_class_init (KnsWindowClass *klass)
   g_type_ensure (KNS_TYPE_QUIZ_VIEW);
   g_type_ensure (KNS_TYPE_RESULTS_VIEW);
   g_type_ensure (KNS_TYPE_HELP_PAGE);
+  g_type_ensure (KNS_TYPE_SETUP_PAGE);
+  g_type_ensure (KNS_TYPE_TEACHER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, learner_avatar);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, teacher_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, teacher_page);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, problems_button);
@@ -664,6 +723,9 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
   gtk_widget_class_install_action (widget_class, "win.report-error", "s", report_error_activated);
+  gtk_widget_class_install_action (widget_class, "win.setup-done", NULL, setup_done_activated);
+  gtk_widget_class_install_action (widget_class, "win.teacher-mode", NULL, teacher_mode_activated);
+  gtk_widget_class_install_action (widget_class, "win.quit", NULL, quit_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -676,6 +738,7 @@ kns_window_init (KnsWindow *self)
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
+  kns_window_kiosk_init (self);
   update_chrome (self);
 }
 
@@ -752,6 +815,25 @@ kns_window_set_pass_mark (KnsWindow *self,
 {
   g_return_if_fail (KNS_IS_WINDOW (self));
   self->pass_mark = CLAMP (pass_mark, 1, 100);
+}
+
+/**
+ * kns_window_set_settings:
+ * @settings: (nullable): the app's GSettings, for teacher mode and the
+ *   idle sign-out
+ */
+void
+kns_window_set_settings (KnsWindow *self,
+                         GSettings *settings)
+{
+  g_return_if_fail (KNS_IS_WINDOW (self));
+
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    {
+      self->pass_mark = g_settings_get_uint (settings, "pass-mark");
+      kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
+    }
 }
 
 const char *

@@ -35,6 +35,13 @@ void              kns_window_show_store_error (KnsWindow      *self,
                                                const char     *data_dir);
 void              kns_window_set_pass_mark    (KnsWindow      *self,
                                                guint           pass_mark);
+void              kns_window_set_settings     (KnsWindow      *self,
+                                               GSettings      *settings);
+void              kns_window_set_kiosk        (KnsWindow      *self,
+                                               gboolean        kiosk);
+gboolean          kns_window_get_kiosk        (KnsWindow      *self);
+void              kns_window_set_idle_timeout (KnsWindow      *self,
+                                               guint           milliseconds);
 const char       *kns_window_get_screen       (KnsWindow      *self);
 const KnsLearner *kns_window_get_learner      (KnsWindow      *self);
 GtkWidget        *kns_window_get_page         (KnsWindow      *self,

@@ -1,0 +1,292 @@
+/* kns-settings-panel.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * School details and privacy choices belong with the records, in the
+ * store; how the lab behaves (kiosk, idle sign-out, pass mark) is
+ * GSettings, so a technician can lock it with dconf.
+ */
+
+#define G_LOG_DOMAIN "kns-settings-panel"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+
+#include "kns-settings-panel.h"
+#include "kns-teacher.h"
+#include "kns-ui-util.h"
+
+struct _KnsSettingsPanel
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow    *school_row;
+  AdwEntryRow    *location_row;
+  AdwExpanderRow *enrolment_row;
+  GtkSwitch      *sex_switch;
+  GtkSpinButton  *retention_spin;
+  GtkWidget      *lab_group;
+  GtkSwitch      *kiosk_switch;
+  GtkAdjustment  *idle_adjustment;
+  GtkAdjustment  *pass_adjustment;
+  AdwEntryRow    *pin_row;
+  AdwEntryRow    *pin_again_row;
+  GtkLabel       *pin_message;
+
+  /* Owned */
+  KnsStore       *store;
+  GSettings      *settings;
+  GPtrArray      *enrolment_spins;
+  guint           school_year;
+  gboolean        filling;
+};
+
+G_DEFINE_FINAL_TYPE (KnsSettingsPanel, kns_settings_panel, ADW_TYPE_BIN)
+
+static void
+save_setting (KnsSettingsPanel *self,
+              const char       *key,
+              const char       *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !kns_store_set_setting (self->store, key, value, &error))
+    kns_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+school_applied_cb (KnsSettingsPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->school_row))));
+
+  save_setting (self, KNS_STORE_SETTING_SCHOOL_NAME, text);
+}
+
+static void
+location_applied_cb (KnsSettingsPanel *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
+
+  save_setting (self, KNS_STORE_SETTING_SCHOOL_LOCATION, text);
+}
+
+static void
+sex_switched_cb (KnsSettingsPanel *self)
+{
+  if (!self->filling)
+    save_setting (self, KNS_STORE_SETTING_RECORD_SEX,
+                  gtk_switch_get_active (self->sex_switch) ? "true" : "false");
+}
+
+static void
+retention_changed_cb (KnsSettingsPanel *self)
+{
+  g_autofree char *days = NULL;
+
+  if (self->filling)
+    return;
+  days = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->retention_spin));
+  save_setting (self, KNS_STORE_SETTING_RETENTION_DAYS, days);
+}
+
+static void
+purge_clicked_cb (KnsSettingsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint days = (guint) gtk_spin_button_get_value_as_int (self->retention_spin);
+  guint n = kns_store_purge_inactive (self->store, days, &error);
+  GtkWidget *overlay;
+
+  if (error != NULL)
+    {
+      kns_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  message = g_strdup_printf (ngettext ("%u pupil not seen for %u days was deleted.",
+                                       "%u pupils not seen for %u days were deleted.", n),
+                             n, days);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+enrolment_changed_cb (GtkSpinButton    *spin,
+                      KnsSettingsPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint grade = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "grade"));
+
+  if (self->filling)
+    return;
+  if (!kns_store_set_enrolment (self->store, self->school_year, grade, KNS_SEX_UNSTATED,
+                                (guint) gtk_spin_button_get_value_as_int (spin), &error))
+    kns_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+build_enrolment_rows (KnsSettingsPanel *self)
+{
+  for (guint grade = 1; grade <= 12; grade++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 5000, 1);
+      g_autofree char *title = g_strdup_printf (_("Grade %u"), grade);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_object_set_data (G_OBJECT (spin), "grade", GUINT_TO_POINTER (grade));
+      g_signal_connect (spin, "value-changed", G_CALLBACK (enrolment_changed_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_expander_row_add_row (self->enrolment_row, row);
+      g_ptr_array_add (self->enrolment_spins, spin);
+    }
+}
+
+static void
+show_pin_message (KnsSettingsPanel *self,
+                  const char       *message,
+                  gboolean          error)
+{
+  gtk_label_set_text (self->pin_message, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_message), TRUE);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->pin_message), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->pin_message), "error");
+}
+
+static void
+change_pin_clicked_cb (KnsSettingsPanel *self)
+{
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (pin, gtk_editable_get_text (GTK_EDITABLE (self->pin_again_row))) != 0)
+    {
+      show_pin_message (self, _("The two PINs are not the same. Type the PIN again."), TRUE);
+      return;
+    }
+  if (!kns_teacher_set_pin (self->store, pin, &error))
+    {
+      show_pin_message (self, error->message, TRUE);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_again_row), "");
+  show_pin_message (self, _("The PIN was changed."), FALSE);
+}
+
+static void
+kns_settings_panel_dispose (GObject *object)
+{
+  KnsSettingsPanel *self = (KnsSettingsPanel *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_SETTINGS_PANEL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->enrolment_spins, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kns_settings_panel_parent_class)->dispose (object);
+}
+
+static void
+kns_settings_panel_class_init (KnsSettingsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kns_settings_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-settings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, school_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, location_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, enrolment_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, sex_switch);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, lab_group);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, kiosk_switch);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, idle_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pass_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_again_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_message);
+  gtk_widget_class_bind_template_callback (widget_class, school_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sex_switched_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retention_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, purge_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_pin_clicked_cb);
+}
+
+static void
+kns_settings_panel_init (KnsSettingsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->enrolment_spins = g_ptr_array_new ();
+  build_enrolment_rows (self);
+}
+
+/**
+ * kns_settings_panel_refresh:
+ * @settings: (nullable): the app's GSettings; %NULL hides the lab group
+ */
+void
+kns_settings_panel_refresh (KnsSettingsPanel *self,
+                            KnsStore         *store,
+                            GSettings        *settings)
+{
+  g_autofree char *school = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *record_sex = NULL;
+  g_autofree char *retention = NULL;
+  g_autofree char *enrolment_title = NULL;
+
+  g_return_if_fail (KNS_IS_SETTINGS_PANEL (self));
+  g_return_if_fail (KNS_IS_STORE (store));
+
+  self->filling = TRUE;
+  g_set_object (&self->store, store);
+  school = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_NAME, NULL);
+  location = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_LOCATION, NULL);
+  record_sex = kns_store_get_setting (store, KNS_STORE_SETTING_RECORD_SEX, NULL);
+  retention = kns_store_get_setting (store, KNS_STORE_SETTING_RETENTION_DAYS, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->school_row), school ? school : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), location ? location : "");
+  gtk_switch_set_active (self->sex_switch, g_strcmp0 (record_sex, "true") == 0);
+  gtk_spin_button_set_value (self->retention_spin, retention ? g_ascii_strtod (retention, NULL) : 365);
+
+  self->school_year = kns_school_year_for_time (kns_store_now (store));
+  /* Translators: "Pupils enrolled, by grade, school year 2026–2027" */
+  enrolment_title = g_strdup_printf (_("Pupils enrolled, by grade, school year %u–%u"),
+                                     self->school_year, self->school_year + 1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->enrolment_row), enrolment_title);
+  for (guint i = 0; i < self->enrolment_spins->len; i++)
+    gtk_spin_button_set_value (g_ptr_array_index (self->enrolment_spins, i),
+                               kns_store_get_enrolment (store, self->school_year, i + 1,
+                                                        KNS_SEX_UNSTATED, NULL));
+
+  if (settings != NULL && settings != self->settings)
+    {
+      g_set_object (&self->settings, settings);
+      g_settings_bind (settings, "kiosk-mode", self->kiosk_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "idle-timeout", self->idle_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "pass-mark", self->pass_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+    }
+  gtk_widget_set_visible (self->lab_group, settings != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_message), FALSE);
+  self->filling = FALSE;
+}

@@ -1,0 +1,112 @@
+/* kns-teacher-page.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The teacher area looks like an ordinary GNOME app: a view switcher and
+ * boxed lists. Every panel reads the store again each time teacher mode
+ * opens, so what a teacher sees is what the children did.
+ */
+
+#define G_LOG_DOMAIN "kns-teacher-page"
+
+#include "kns-config.h"
+
+#include "kns-dashboard-panel.h"
+#include "kns-learners-panel.h"
+#include "kns-sessions-panel.h"
+#include "kns-settings-panel.h"
+#include "kns-teacher-page.h"
+
+struct _KnsTeacherPage
+{
+  AdwBin             parent_instance;
+
+  AdwViewStack      *view_stack;
+  KnsSessionsPanel  *sessions_panel;
+  KnsDashboardPanel *dashboard_panel;
+  KnsLearnersPanel  *learners_panel;
+  KnsSettingsPanel  *settings_panel;
+};
+
+G_DEFINE_FINAL_TYPE (KnsTeacherPage, kns_teacher_page, ADW_TYPE_BIN)
+
+static void
+kns_teacher_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KNS_TYPE_TEACHER_PAGE);
+
+  G_OBJECT_CLASS (kns_teacher_page_parent_class)->dispose (object);
+}
+
+static void
+kns_teacher_page_class_init (KnsTeacherPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kns_teacher_page_dispose;
+
+  g_type_ensure (KNS_TYPE_SESSIONS_PANEL);
+  g_type_ensure (KNS_TYPE_DASHBOARD_PANEL);
+  g_type_ensure (KNS_TYPE_LEARNERS_PANEL);
+  g_type_ensure (KNS_TYPE_SETTINGS_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-teacher-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, sessions_panel);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, dashboard_panel);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, learners_panel);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, settings_panel);
+}
+
+static void
+kns_teacher_page_init (KnsTeacherPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * kns_teacher_page_show:
+ * @settings: (nullable): the app's GSettings
+ */
+void
+kns_teacher_page_show (KnsTeacherPage *self,
+                       KnsStore       *store,
+                       KnsCourse      *course,
+                       GSettings      *settings)
+{
+  g_return_if_fail (KNS_IS_TEACHER_PAGE (self));
+
+  kns_sessions_panel_refresh (self->sessions_panel, store, course);
+  kns_dashboard_panel_refresh (self->dashboard_panel, store, course);
+  kns_learners_panel_refresh (self->learners_panel, store);
+  kns_settings_panel_refresh (self->settings_panel, store, settings);
+}
+
+/**
+ * kns_teacher_page_get_panel:
+ * @name: "sessions", "dashboard", "learners" or "settings"
+ *
+ * Returns: (transfer none) (nullable): the panel
+ */
+GtkWidget *
+kns_teacher_page_get_panel (KnsTeacherPage *self,
+                            const char     *name)
+{
+  g_return_val_if_fail (KNS_IS_TEACHER_PAGE (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+void
+kns_teacher_page_set_panel (KnsTeacherPage *self,
+                            const char     *name)
+{
+  g_return_if_fail (KNS_IS_TEACHER_PAGE (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

@@ -1,0 +1,83 @@
+/* kns-window-private.h — what kns-window.c and kns-window-kiosk.c share
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kns-help-page.h"
+#include "kns-home-page.h"
+#include "kns-lesson-view.h"
+#include "kns-new-learner-page.h"
+#include "kns-quiz-view.h"
+#include "kns-results-view.h"
+#include "kns-setup-page.h"
+#include "kns-sign-in-page.h"
+#include "kns-teacher-page.h"
+#include "kns-window.h"
+
+G_BEGIN_DECLS
+
+struct _KnsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *sign_out_button;
+  AdwAvatar            *learner_avatar;
+  GtkWidget            *help_button;
+  GtkWidget            *teacher_button;
+  GtkRevealer          *idle_revealer;
+  GtkLabel             *idle_label;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+  GtkWidget            *problems_button;
+  AdwPreferencesPage   *problems_page;
+  KnsSetupPage         *setup_page;
+  KnsSignInPage        *sign_in_page;
+  KnsNewLearnerPage    *new_learner_page;
+  KnsHomePage          *home_page;
+  KnsLessonView        *lesson_view;
+  KnsQuizView          *quiz_view;
+  KnsResultsView       *results_view;
+  KnsHelpPage          *help_page;
+  KnsTeacherPage       *teacher_page;
+
+  /* Owned */
+  KnsCourse            *course;
+  KnsStore             *store;
+  GSettings            *settings;     /* NULL when the schema is missing */
+  KnsLearner           *learner;
+  KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
+  GPtrArray            *problem_groups;
+  char                 *help_return;  /* the screen "back" leaves help for */
+  char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */
+  guint                 pass_mark;
+
+  /* Kiosk and idle sign-out (kns-window-kiosk.c) */
+  gboolean              kiosk;
+  gboolean              closing;      /* a quit was allowed */
+  guint                 inhibit_cookie;
+  guint                 idle_timeout_ms;
+  gint64                last_input;
+  guint                 idle_source;
+};
+
+const char *kns_window_screen          (KnsWindow *self);
+void        kns_window_kiosk_init      (KnsWindow *self);
+void        kns_window_kiosk_dispose   (KnsWindow *self);
+void        kns_window_kiosk_update    (KnsWindow *self);
+gboolean    kns_window_kiosk_close_request (KnsWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* kns-test-util.c
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "kns-locale.h"
+#include "kns-test-util.h"
+
+/* As on a lab PC: Vietnamese, whatever the locale. Buttons are found by
+ * their translated labels, so the screenshots show what children see. */
+void
+kns_test_use_vietnamese (void)
+{
+  setlocale (LC_ALL, "");
+  kns_locale_use ("vi");
+  bindtextdomain (GETTEXT_PACKAGE, PO_BUILDDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+void
+kns_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A drawable button labelled @label, or holding a label @label. */
+GtkWidget *
+kns_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
+    {
+      GtkWidget *button = gtk_widget_get_ancestor (root, GTK_TYPE_BUTTON);
+
+      if (button != NULL)
+        return button;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kns_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *done)
+{
+  *done = TRUE;
+}
+
+/* Presses @button as a child would, and waits until its "clicked" has
+ * been handled: GTK emits it a moment after activation, and ignores a
+ * second activation meanwhile. */
+void
+kns_test_click (GtkWidget *button)
+{
+  gboolean done = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* The button may leave the screen as the click is handled. */
+  g_object_ref (button);
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &done);
+  g_assert_true (gtk_widget_activate (button));
+  WAIT_FOR (done);
+  g_signal_handler_disconnect (button, handler);
+  g_object_unref (button);
+  kns_test_spin (20);
+}
+
+static char *
+screenshot_dir (void)
+{
+  const char *dir = g_getenv ("KNS_SCREENSHOT_DIR");
+
+  if (dir != NULL)
+    return g_strdup (dir);
+  return g_build_filename (g_get_tmp_dir (), "kns-screenshots", NULL);
+}
+
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* What is on screen, as GTK itself draws it, once cross-fades end. */
+void
+kns_test_screenshot (GtkWidget  *window,
+                     const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  WAIT_FOR (!transition_running (window));
+  kns_test_spin (200);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%dx%d-%s.png", dir, width, height, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot: %s", file);
+}
+
+void
+kns_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        kns_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}

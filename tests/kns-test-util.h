@@ -1,0 +1,38 @@
+/* kns-test-util.h — what the ui tests share
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* GTK emits "clicked" after gtk_widget_activate () asynchronously, and
+ * screens change after that: spin until the condition holds. */
+#define WAIT_FOR(cond)                                                       \
+  G_STMT_START {                                                             \
+    gint64 _deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;         \
+    while (!(cond) && g_get_monotonic_time () < _deadline)                   \
+      g_main_context_iteration (NULL, FALSE);                                \
+    g_assert_true (cond);                                                    \
+  } G_STMT_END
+
+void       kns_test_use_vietnamese (void);
+void       kns_test_spin           (guint       ms);
+GtkWidget *kns_test_find_button    (GtkWidget  *root,
+                                    const char *label);
+void       kns_test_click          (GtkWidget  *button);
+void       kns_test_screenshot     (GtkWidget  *window,
+                                    const char *name);
+void       kns_test_remove_tree    (const char *path);
+
+G_END_DECLS
