@@ -69,7 +69,7 @@ test_command (void)
   int status;
 
   g_assert_nonnull (binary);
-  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  env = g_environ_setenv (env, "KYNANGSO_LANGUAGE", "en", TRUE);
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
                                &out, &err, &status, &error));
@@ -96,7 +96,7 @@ test_command_default_dir (void)
 
   /* Without a folder it checks the bundled content (here: pointed at). */
   env = g_environ_setenv (env, "KYNANGSO_CONTENT_DIR", good, TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  env = g_environ_setenv (env, "KYNANGSO_LANGUAGE", "en", TRUE);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
                                &out, NULL, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
