@@ -356,6 +356,37 @@ test_check_output (void)
 }
 
 static void
+test_bundled_scenarios (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "content", "vi", NULL);
+  g_autoptr(KnsCourse) course = kns_course_load (dir, NULL, NULL);
+  GPtrArray *tiers = kns_course_get_tiers (course);
+  KnsSkillGroups groups = 0;
+
+  g_assert_cmpuint (kns_course_get_n_errors (course), ==, 0);
+
+  /* At least two a tier, and the three skill groups between them. */
+  for (guint i = 0; i < tiers->len; i++)
+    {
+      KnsTier *tier = g_ptr_array_index (tiers, i);
+      guint n = 0;
+
+      for (guint j = 0; j < kns_tier_get_n_lessons (tier); j++)
+        {
+          KnsLesson *lesson = kns_tier_get_lesson (tier, j);
+
+          if (kns_lesson_get_scenario (lesson) == NULL)
+            continue;
+          n++;
+          groups |= kns_lesson_get_skill_groups (lesson);
+        }
+      g_test_message ("tier %u: %u scenarios", kns_tier_get_id (tier), n);
+      g_assert_cmpuint (n, >=, 2);
+    }
+  g_assert_cmpint (groups, ==, KNS_SKILL_SAFE_USE | KNS_SKILL_SELF_PROTECT | KNS_SKILL_RECOGNISE);
+}
+
+static void
 test_finalized (void)
 {
   KnsCourse *course = load_course ("good");
@@ -388,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/kns/scenario/good/warnings", test_good_warnings);
   g_test_add_func ("/kns/scenario/graph", test_graph_cases);
   g_test_add_func ("/kns/scenario/check-output", test_check_output);
+  g_test_add_func ("/kns/scenario/bundled", test_bundled_scenarios);
   g_test_add_func ("/kns/scenario/finalized", test_finalized);
 
   return g_test_run ();
