@@ -27,6 +27,7 @@
 #include "kns-new-learner-page.h"
 #include "kns-quiz-view.h"
 #include "kns-results-view.h"
+#include "kns-scenario-view.h"
 #include "kns-sign-in-page.h"
 #include "kns-ui-util.h"
 #include "kns-window.h"
@@ -52,6 +53,7 @@ struct _KnsWindow
   KnsLessonView        *lesson_view;
   KnsQuizView          *quiz_view;
   KnsResultsView       *results_view;
+  KnsScenarioView      *scenario_view;
   KnsHelpPage          *help_page;
 
   /* Owned */
@@ -91,7 +93,7 @@ on_screen (KnsWindow  *self,
 static gboolean
 is_student_screen (const char *name)
 {
-  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", NULL }, name);
+  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", "scenario", NULL }, name);
 }
 
 /* The tier of the signed-in learner's grade, or 0. */
@@ -115,13 +117,14 @@ update_chrome (KnsWindow *self)
   const char *name = screen (self);
   gboolean signed_in = self->learner != NULL;
   gboolean can_go_back = g_strv_contains ((const char *[]) { "new-learner", "lesson", "quiz", "results",
-                                                             "help", "problems", NULL }, name) ||
+                                                             "help", "problems", "scenario", NULL }, name) ||
                          (on_screen (self, "home") && signed_in &&
                           kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
   const char *subtitle = signed_in ? self->learner->nickname : "";
   const char *title = "Kỹ năng số";
 
-  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results")) &&
+  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results") ||
+       on_screen (self, "scenario")) &&
       self->lesson != NULL)
     title = kns_lesson_get_title (self->lesson);
   else if (on_screen (self, "help"))
@@ -138,6 +141,7 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-lesson", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tier", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, "lesson"));
@@ -266,6 +270,7 @@ forget_learner (KnsWindow *self)
   kns_lesson_view_clear (self->lesson_view);
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_clear (self->results_view);
+  kns_scenario_view_clear (self->scenario_view);
   kns_home_page_clear (self->home_page);
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->learner, kns_learner_free);
@@ -374,6 +379,30 @@ lesson_tier (KnsWindow *self)
   return tier != NULL ? kns_tier_get_id (tier) : kns_lesson_get_tier (self->lesson);
 }
 
+/* A scenario resumes its open run, if any, else shows its first scene. */
+static void
+open_scenario_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (lesson == NULL || kns_lesson_get_scenario (lesson) == NULL)
+    return;
+
+  g_set_object (&self->lesson, lesson);
+  /* Shown first, so that an error dialog has the scenario behind it. */
+  show_screen (self, "scenario");
+  if (!kns_scenario_view_start (self->scenario_view, self->store, self->learner->id, lesson,
+                                lesson_tier (self), &error))
+    {
+      kns_report_error (widget, error);
+      show_home (self, own_tier (self));
+    }
+}
+
 static void
 start_quiz_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -454,6 +483,7 @@ go_home_activated (GtkWidget  *widget,
   kns_lesson_view_clear (self->lesson_view);
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_clear (self->results_view);
+  kns_scenario_view_clear (self->scenario_view);
   g_clear_object (&self->lesson);
   show_home (self, own_tier (self));
 }
@@ -628,6 +658,7 @@ kns_window_class_init (KnsWindowClass *klass)
   g_type_ensure (KNS_TYPE_LESSON_VIEW);
   g_type_ensure (KNS_TYPE_QUIZ_VIEW);
   g_type_ensure (KNS_TYPE_RESULTS_VIEW);
+  g_type_ensure (KNS_TYPE_SCENARIO_VIEW);
   g_type_ensure (KNS_TYPE_HELP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-window.ui");
@@ -647,6 +678,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, lesson_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
@@ -654,6 +686,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-learner", NULL, new_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.guest", NULL, new_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", "s", open_scenario_activated);
   gtk_widget_class_install_action (widget_class, "win.start-quiz", NULL, start_quiz_activated);
   gtk_widget_class_install_action (widget_class, "win.finish-lesson", NULL, finish_lesson_activated);
   gtk_widget_class_install_action (widget_class, "win.show-results", "x", show_results_activated);
