@@ -10,9 +10,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A grade-4 child opens a scenario of the bundled course from home, plays
- * it to an unsafe ending, plays again to a safe one, and leaves a third
- * run halfway to resume it after signing out, asserting what the store
- * holds at each step. Screenshots of the scenario screens, at 1024×768
+ * it to an unsafe ending, plays again to a safe one, leaves a third run
+ * halfway to resume it after signing out, and finds a run cut off after
+ * its last choice closed on opening, asserting what the store holds at
+ * each step. Screenshots of the scenario screens, at 1024×768
  * and 1920×1080, go to KNS_SCREENSHOT_DIR, as test-student's do.
  */
 
@@ -28,6 +29,7 @@
 #include "kns-locale.h"
 #include "kns-scenario-view.h"
 #include "kns-sign-in-page.h"
+#include "kns-store-scenario.h"
 #include "kns-window.h"
 
 typedef struct
@@ -502,6 +504,37 @@ test_resume_after_sign_out (Fixture       *f,
   WAIT_FOR (g_strcmp0 (screen (f), "scenario") == 0);
 }
 
+/* A crash after the last choice, before the ending was stored: opening
+ * the scenario again shows that ending and closes the run. */
+static void
+test_crash_before_ending (Fixture       *f,
+                          gconstpointer  data)
+{
+  KnsHomePage *home = KNS_HOME_PAGE (kns_window_get_page (f->window, "home"));
+  KnsLesson *lesson = first_scenario (f);
+  KnsScenario *scenario = kns_lesson_get_scenario (lesson);
+  g_autoptr(GArray) way = way_to (scenario, KNS_ENDING_SAFE);
+  g_autoptr(KnsAttempt) run = NULL;
+  g_autoptr(GError) error = NULL;
+  KnsScene *scene = kns_scenario_get_start (scenario);
+
+  run = kns_store_start_scenario (f->store, f->learner_id, kns_lesson_get_id (lesson),
+                                  kns_lesson_get_version (lesson), 2, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < way->len; i++)
+    {
+      g_assert_true (kns_store_record_choice (f->store, run->id, scene->id,
+                                              g_array_index (way, guint, i), &error));
+      scene = kns_scene_follow (scene, g_array_index (way, guint, i));
+    }
+
+  sign_in (f);
+  click (kns_home_page_get_lesson_card (home, kns_lesson_get_id (lesson)));
+  WAIT_FOR (g_strcmp0 (screen (f), "scenario") == 0);
+  g_assert_cmpstr (kns_scenario_view_get_scene_id (view (f)), ==, scene->id);
+  assert_last_run (f, lesson, way, TRUE);
+}
+
 static const int small[] = { 1024, 768 };
 static const int large[] = { 1920, 1080 };
 
@@ -527,6 +560,9 @@ main (int   argc,
               fixture_set_up, test_resume_after_sign_out, fixture_tear_down);
   g_test_add ("/kns/scenario-ui/resume-after-sign-out/1920x1080", Fixture, large,
               fixture_set_up, test_resume_after_sign_out, fixture_tear_down);
+
+  g_test_add ("/kns/scenario-ui/crash-before-ending", Fixture, small,
+              fixture_set_up, test_crash_before_ending, fixture_tear_down);
 
   return g_test_run ();
 }
