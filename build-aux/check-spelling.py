@@ -6,10 +6,11 @@
 #
 # Prints FILE:LINE: unknown word “X” and exits 1 when there is any.
 #
-# What is checked: the text a child reads (body, quiz, title, summary,
-# objectives, topics, verify). What is not: code spans, link targets,
-# picture paths, sources (they cite documents as written), words with
-# digits, and acronyms in capitals (THCS, OTP), which are not words.
+# What is checked: the text a child reads (body, quiz, scenario, title,
+# summary, objectives, topics, verify). What is not: code spans, link
+# targets, picture paths, scene ids ("## Title {#id}", "## id"), sources
+# (they cite documents as written), words with digits, and acronyms in
+# capitals (THCS, OTP), which are not words.
 #
 # Tone marks: the Ministry of Education writes "hóa, khóa, thúy"; the
 # dictionary prefers "hoá, khoá, thuý". A word passes when either
@@ -60,6 +61,8 @@ def strip_markdown(line):
     line = re.sub(r'`[^`]*`', ' ', line)                    # code spans
     line = re.sub(r'!\[([^\]]*)\]\([^)]*\)', r'\1', line)   # pictures: keep the description
     line = re.sub(r'\[([^\]]*)\]\([^)]*\)', r'\1', line)    # links: keep the text
+    line = re.sub(r'\{#[^}]*\}', ' ', line)                  # scene ids: ## Title {#id}
+    line = re.sub(r'^##\s+[a-z0-9-]+\s*$', ' ', line)        # a scene heading that is only its id
     line = re.sub(r'https?://\S+|\b[\w.-]+\.(?:vn|com|org|net)\b\S*', ' ', line)  # addresses
     return line
 

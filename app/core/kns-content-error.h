@@ -51,6 +51,14 @@ typedef enum
   KNS_CONTENT_ERROR_RAW_HTML,
   KNS_CONTENT_ERROR_NO_HELP_CALLOUT,
   KNS_CONTENT_ERROR_TOO_DEEP,
+  /* Scenarios (tier-N/NN-name.scenario.md) */
+  KNS_CONTENT_ERROR_SCENE_STRUCTURE,  /* a heading without an id, a bad choice list… */
+  KNS_CONTENT_ERROR_SCENE_ID,         /* an id that is malformed, used twice, or unknown */
+  KNS_CONTENT_ERROR_CHOICE_NOWHERE,   /* a choice leads to no scene */
+  KNS_CONTENT_ERROR_SCENE_DEAD_END,   /* no choices, and not an ending */
+  KNS_CONTENT_ERROR_SCENE_UNREACHABLE,
+  KNS_CONTENT_ERROR_SCENE_NO_EXIT,    /* every way from here goes round in circles */
+  KNS_CONTENT_ERROR_NO_SAFE_ENDING,
 } KnsContentError;
 
 typedef enum

@@ -289,6 +289,11 @@ load_lesson (KnsCourse  *self,
   if (!kns_read_text_file (&ctx, path, &text, &length))
     return NULL;
 
+  /* "NN-name.scenario" in course.yaml: scenes and choices, no quiz. */
+  if (g_str_has_suffix (name, ".scenario"))
+    return kns_lesson_parse_scenario (path, text, length, base_dir, self->real_root,
+                                      self->diagnostics);
+
   lesson = kns_lesson_parse (path, text, length, base_dir, self->real_root, self->diagnostics);
   if (lesson == NULL)
     return NULL;

@@ -19,6 +19,7 @@
 
 #include "kns-content-private.h"
 #include "kns-lesson.h"
+#include "kns-scenario-private.h"
 #include "kns-text.h"
 #include "kns-yaml.h"
 
@@ -45,6 +46,7 @@ struct _KnsLesson
   GDate           reviewed;
   GPtrArray      *blocks;
   KnsQuiz        *quiz;
+  KnsScenario    *scenario;  /* a .scenario.md file: scenes instead of blocks */
 };
 
 G_DEFINE_FINAL_TYPE (KnsLesson, kns_lesson, G_TYPE_OBJECT)
@@ -62,6 +64,12 @@ static GParamSpec *properties[N_PROPS];
 static const char *const front_matter_keys[] = {
   "id", "title", "summary", "tier", "minutes", "objectives", "topics", "skill_group",
   "competences", "sources", "reviewed", "verify", "channels", NULL
+};
+
+/* A scenario's front matter also names its first scene. */
+static const char *const scenario_keys[] = {
+  "id", "title", "summary", "tier", "minutes", "objectives", "topics", "skill_group",
+  "competences", "sources", "reviewed", "verify", "channels", "start", NULL
 };
 
 /* The reporting channels a lesson can teach; reports say which were. */
@@ -179,10 +187,14 @@ read_classification (KnsLesson       *self,
   return ok;
 }
 
+/* @start is %NULL for a lesson; for a scenario it receives the first
+ * scene's id, and @start_line the line in the file that names it. */
 static gboolean
 read_front_matter (KnsLesson       *self,
                    KnsParseContext *ctx,
-                   const char      *text)
+                   const char      *text,
+                   char           **start,
+                   guint           *start_line)
 {
   g_auto(KnsYaml) yaml = { 0 };
   yaml_node_t *root;
@@ -196,7 +208,7 @@ read_front_matter (KnsLesson       *self,
   if (!(root = kns_yaml_root_mapping (&yaml, ctx, _("The lesson details"))))
     return FALSE;
 
-  kns_yaml_warn_unknown (&yaml, ctx, root, front_matter_keys);
+  kns_yaml_warn_unknown (&yaml, ctx, root, start != NULL ? scenario_keys : front_matter_keys);
 
   ok &= read_id (self, &yaml, ctx, root);
   ok &= kns_yaml_get_string (&yaml, ctx, root, "title", TRUE, &self->title);
@@ -212,6 +224,10 @@ read_front_matter (KnsLesson       *self,
   ok &= kns_yaml_get_strv (&yaml, ctx, root, "sources", TRUE, &self->sources);
   ok &= kns_yaml_get_date (&yaml, ctx, root, "reviewed", &self->reviewed);
   ok &= kns_yaml_get_strv (&yaml, ctx, root, "verify", FALSE, &self->verify);
+  if (start != NULL && kns_yaml_get_string (&yaml, ctx, root, "start", TRUE, start))
+    *start_line = kns_yaml_line (kns_yaml_lookup (&yaml, root, "start")) + ctx->line_offset;
+  else if (start != NULL)
+    ok = FALSE;
 
   return ok;
 }
@@ -259,6 +275,25 @@ read_body (KnsLesson       *self,
   return ctx->n_errors == errors_before;
 }
 
+static gboolean
+read_scenario (KnsLesson       *self,
+               KnsParseContext *ctx,
+               const char      *body,
+               guint            body_line,
+               const char      *start,
+               guint            start_line,
+               const char      *base_dir,
+               const char      *root_dir)
+{
+  KnsMediaScope scope = { base_dir, root_dir };
+
+  ctx->line_offset = body_line;
+  self->scenario = kns_scenario_parse (ctx, &scope, body, strlen (body), start, start_line);
+  /* Readers of the blocks (search, reading aloud) find none rather than NULL. */
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_block_free);
+  return self->scenario != NULL;
+}
+
 static void
 kns_lesson_finalize (GObject *object)
 {
@@ -277,6 +312,7 @@ kns_lesson_finalize (GObject *object)
   g_strfreev (self->channels);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->quiz, kns_quiz_unref);
+  g_clear_pointer (&self->scenario, kns_scenario_unref);
 
   G_OBJECT_CLASS (kns_lesson_parent_class)->finalize (object);
 }
@@ -332,6 +368,51 @@ kns_lesson_init (KnsLesson *self)
   g_date_clear (&self->reviewed, 1);
 }
 
+static KnsLesson *
+parse_file (const char *file,
+            const char *text,
+            gsize       length,
+            const char *base_dir,
+            const char *root_dir,
+            GPtrArray  *diagnostics,
+            gboolean    scenario)
+{
+  g_autoptr(KnsLesson) self = NULL;
+  g_autofree char *front_matter = NULL;
+  g_autofree char *start = NULL;
+  KnsParseContext ctx;
+  const char *body = NULL;
+  guint body_line = 0;
+  guint start_line = 0;
+
+  kns_parse_context_init (&ctx, file, diagnostics);
+
+  if (!kns_text_check (&ctx, text, length) ||
+      !kns_text_split_front_matter (&ctx, text, &front_matter, &body, &body_line))
+    return NULL;
+
+  self = g_object_new (KNS_TYPE_LESSON, NULL);
+  self->file = g_strdup (file);
+  self->version = version_of (NULL, text, length);
+
+  /* Both halves are checked, so that an author sees every problem at once. */
+  if (!scenario)
+    {
+      read_front_matter (self, &ctx, front_matter, NULL, NULL);
+      read_body (self, &ctx, body, body_line, base_dir, root_dir);
+    }
+  else
+    {
+      read_front_matter (self, &ctx, front_matter, &start, &start_line);
+      read_scenario (self, &ctx, body, body_line, start, start_line, base_dir, root_dir);
+    }
+
+  if (ctx.n_errors > 0)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * kns_lesson_parse:
  * @file: the name to report problems under
@@ -350,34 +431,37 @@ kns_lesson_parse (const char *file,
                   const char *root_dir,
                   GPtrArray  *diagnostics)
 {
-  g_autoptr(KnsLesson) self = NULL;
-  g_autofree char *front_matter = NULL;
-  KnsParseContext ctx;
-  const char *body = NULL;
-  guint body_line = 0;
-
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  kns_parse_context_init (&ctx, file, diagnostics);
+  return parse_file (file, text, length, base_dir, root_dir, diagnostics, FALSE);
+}
 
-  if (!kns_text_check (&ctx, text, length) ||
-      !kns_text_split_front_matter (&ctx, text, &front_matter, &body, &body_line))
-    return NULL;
+/**
+ * kns_lesson_parse_scenario:
+ *
+ * Like kns_lesson_parse(), for a scenario file: the same details plus
+ * `start:`, and scenes instead of a body. The result is a lesson whose
+ * kns_lesson_get_scenario() is set, so that the course, the tallies and
+ * the reports count it as one more lesson of its tier.
+ *
+ * Returns: (transfer full) (nullable): the scenario's lesson, or %NULL
+ *   when it has errors (which are in @diagnostics)
+ */
+KnsLesson *
+kns_lesson_parse_scenario (const char *file,
+                           const char *text,
+                           gsize       length,
+                           const char *base_dir,
+                           const char *root_dir,
+                           GPtrArray  *diagnostics)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  self = g_object_new (KNS_TYPE_LESSON, NULL);
-  self->file = g_strdup (file);
-  self->version = version_of (NULL, text, length);
-
-  /* Both halves are checked, so that an author sees every problem at once. */
-  read_front_matter (self, &ctx, front_matter);
-  read_body (self, &ctx, body, body_line, base_dir, root_dir);
-
-  if (ctx.n_errors > 0)
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return parse_file (file, text, length, base_dir, root_dir, diagnostics, TRUE);
 }
 
 /**
@@ -561,4 +645,17 @@ kns_lesson_get_quiz (KnsLesson *self)
 {
   g_return_val_if_fail (KNS_IS_LESSON (self), NULL);
   return self->quiz;
+}
+
+/**
+ * kns_lesson_get_scenario:
+ *
+ * Returns: (transfer none) (nullable): the scenes, when the lesson is a
+ *   scenario
+ */
+KnsScenario *
+kns_lesson_get_scenario (KnsLesson *self)
+{
+  g_return_val_if_fail (KNS_IS_LESSON (self), NULL);
+  return self->scenario;
 }

@@ -15,6 +15,7 @@
 #include <glib-object.h>
 
 #include "kns-quiz.h"
+#include "kns-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,12 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KnsLesson, kns_lesson, KNS, LESSON, GObject)
 
 KnsLesson          *kns_lesson_parse            (const char        *file,
+                                                 const char        *text,
+                                                 gsize              length,
+                                                 const char        *base_dir,
+                                                 const char        *root_dir,
+                                                 GPtrArray         *diagnostics);
+KnsLesson          *kns_lesson_parse_scenario   (const char        *file,
                                                  const char        *text,
                                                  gsize              length,
                                                  const char        *base_dir,
@@ -60,5 +67,6 @@ const char * const *kns_lesson_get_channels     (KnsLesson         *self);
 const GDate        *kns_lesson_get_reviewed     (KnsLesson         *self);
 GPtrArray          *kns_lesson_get_blocks       (KnsLesson         *self);
 KnsQuiz            *kns_lesson_get_quiz         (KnsLesson         *self);
+KnsScenario        *kns_lesson_get_scenario     (KnsLesson         *self);
 
 G_END_DECLS

@@ -87,6 +87,42 @@ state_text (const KnsProgress *progress,
     }
 }
 
+/* A scenario's state: started, or which ending the child reached best. */
+static const char *
+scenario_state_text (const KnsProgress *progress)
+{
+  if (progress == NULL)
+    return C_("scenario state", "Not started");
+
+  switch (progress->state)
+    {
+    case KNS_LESSON_READING:
+    case KNS_LESSON_QUIZ:
+      return C_("scenario state", "In progress");
+    case KNS_LESSON_DONE:
+      return progress->best_score >= 100
+               /* Translators: a scenario the child brought to a safe ending */
+               ? _("Finished · safe ending")
+               /* Translators: a scenario the child ended badly; inviting to play again */
+               : _("Finished · try another way");
+    case KNS_LESSON_NOT_STARTED:
+    default:
+      return C_("scenario state", "Not started");
+    }
+}
+
+static gboolean
+is_scenario (KnsLesson *lesson)
+{
+  return kns_lesson_get_scenario (lesson) != NULL;
+}
+
+static const char *
+open_action (KnsLesson *lesson)
+{
+  return is_scenario (lesson) ? "win.open-scenario" : "win.open-lesson";
+}
+
 static const char *
 state_class (const KnsProgress *progress)
 {
@@ -113,9 +149,12 @@ lesson_card_new (KnsLesson         *lesson,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  g_autofree char *number_text = g_strdup_printf (_("Lesson %u"), number);
+  /* Translators: marks a branching scenario on its card, where a lesson shows "Lesson 3" */
+  g_autofree char *number_text = is_scenario (lesson) ? g_strdup (_("Scenario"))
+                                                      : g_strdup_printf (_("Lesson %u"), number);
   g_autofree char *owned_state = NULL;
-  const char *state = state_text (progress, &owned_state);
+  const char *state = is_scenario (lesson) ? scenario_state_text (progress)
+                                           : state_text (progress, &owned_state);
   g_autofree char *minutes = g_strdup_printf (ngettext ("%u minute", "%u minutes",
                                                        kns_lesson_get_minutes (lesson)),
                                               kns_lesson_get_minutes (lesson));
@@ -124,6 +163,7 @@ lesson_card_new (KnsLesson         *lesson,
   GtkWidget *badge = gtk_label_new (state);
   GtkWidget *title = gtk_label_new (kns_lesson_get_title (lesson));
   GtkWidget *minutes_label = gtk_label_new (minutes);
+  const char *summary = kns_lesson_get_summary (lesson);
 
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_set_hexpand (number_label, TRUE);
@@ -137,7 +177,6 @@ lesson_card_new (KnsLesson         *lesson,
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
   gtk_label_set_yalign (GTK_LABEL (title), 0.0);
-  gtk_widget_set_vexpand (title, TRUE);
   gtk_widget_add_css_class (title, "lesson-card-title");
 
   gtk_label_set_xalign (GTK_LABEL (minutes_label), 0.0);
@@ -145,11 +184,26 @@ lesson_card_new (KnsLesson         *lesson,
 
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), title);
+  if (summary != NULL && *summary != '\0')
+    {
+      GtkWidget *summary_label = gtk_label_new (summary);
+
+      gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (summary_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (summary_label), 0.0);
+      gtk_label_set_yalign (GTK_LABEL (summary_label), 0.0);
+      /* Cards side by side share a height; the minutes stay at the bottom. */
+      gtk_widget_set_vexpand (summary_label, TRUE);
+      gtk_widget_add_css_class (summary_label, "lesson-card-summary");
+      gtk_box_append (GTK_BOX (box), summary_label);
+    }
   gtk_box_append (GTK_BOX (box), minutes_label);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "card");
   gtk_widget_add_css_class (button, "lesson-card");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-lesson");
+  if (is_scenario (lesson))
+    gtk_widget_add_css_class (button, "scenario-card");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), open_action (lesson));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kns_lesson_get_id (lesson));
 
   /* Translators: what a screen reader says for a lesson card: "Lesson 2: title. Finished · 80%" */
@@ -291,11 +345,14 @@ show_continue (KnsHomePage *self,
   gtk_label_set_text (self->continue_kind_label,
                       /* Translators: above the lesson a child was reading when they stopped */
                       resuming ? _("Continue where you stopped")
-                               /* Translators: above the next lesson a child has not started */
-                               : _("Your next lesson"));
+                               : is_scenario (next)
+                                 /* Translators: above the next scenario a child has not played */
+                                 ? _("Your next scenario")
+                                 /* Translators: above the next lesson a child has not started */
+                                 : _("Your next lesson"));
   gtk_label_set_text (self->continue_title_label, kns_lesson_get_title (next));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_button), "s", self->continue_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_button), "win.open-lesson");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_button), open_action (next));
   accessible = g_strdup_printf ("%s: %s", gtk_label_get_text (self->continue_kind_label),
                                 kns_lesson_get_title (next));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
@@ -378,10 +435,11 @@ kns_home_page_show (KnsHomePage      *self,
       gtk_widget_set_visible (self->empty_page, FALSE);
       show_continue (self, tier, progress, is_own);
 
-      for (guint i = 0; i < kns_tier_get_n_lessons (tier); i++)
+      /* Lessons are numbered; scenarios between them are not. */
+      for (guint i = 0, number = 0; i < kns_tier_get_n_lessons (tier); i++)
         {
           KnsLesson *lesson = kns_tier_get_lesson (tier, i);
-          GtkWidget *card = lesson_card_new (lesson, i + 1,
+          GtkWidget *card = lesson_card_new (lesson, is_scenario (lesson) ? 0 : ++number,
                                              g_hash_table_lookup (progress, kns_lesson_get_id (lesson)));
 
           gtk_flow_box_append (self->lessons_box, card);

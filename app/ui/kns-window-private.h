@@ -18,6 +18,7 @@
 #include "kns-new-learner-page.h"
 #include "kns-quiz-view.h"
 #include "kns-results-view.h"
+#include "kns-scenario-view.h"
 #include "kns-setup-page.h"
 #include "kns-sign-in-page.h"
 #include "kns-teacher-page.h"
@@ -51,6 +52,7 @@ struct _KnsWindow
   KnsLessonView        *lesson_view;
   KnsQuizView          *quiz_view;
   KnsResultsView       *results_view;
+  KnsScenarioView      *scenario_view;
   KnsHelpPage          *help_page;
   KnsTeacherPage       *teacher_page;
 

@@ -59,7 +59,7 @@ on_screen (KnsWindow  *self,
 static gboolean
 is_student_screen (const char *name)
 {
-  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", NULL }, name);
+  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", "scenario", NULL }, name);
 }
 
 /* The tier of the signed-in learner's grade, or 0. */
@@ -83,13 +83,14 @@ update_chrome (KnsWindow *self)
   const char *name = screen (self);
   gboolean signed_in = self->learner != NULL;
   gboolean can_go_back = g_strv_contains ((const char *[]) { "new-learner", "lesson", "quiz", "results",
-                                                             "help", "problems", "teacher", NULL }, name) ||
+                                                             "help", "problems", "teacher", "scenario", NULL }, name) ||
                          (on_screen (self, "home") && signed_in &&
                           kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
   const char *subtitle = signed_in ? self->learner->nickname : "";
   const char *title = "Kỹ năng số";
 
-  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results")) &&
+  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results") ||
+       on_screen (self, "scenario")) &&
       self->lesson != NULL)
     title = kns_lesson_get_title (self->lesson);
   else if (on_screen (self, "help"))
@@ -111,6 +112,7 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-lesson", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tier", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, "lesson"));
@@ -254,6 +256,7 @@ forget_learner (KnsWindow *self)
   kns_lesson_view_clear (self->lesson_view);
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_clear (self->results_view);
+  kns_scenario_view_clear (self->scenario_view);
   kns_home_page_clear (self->home_page);
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->learner, kns_learner_free);
@@ -330,6 +333,12 @@ open_lesson_activated (GtkWidget  *widget,
 
   if (lesson == NULL)
     return;
+  /* The "continue" card and any other caller may name a scenario. */
+  if (kns_lesson_get_scenario (lesson) != NULL)
+    {
+      gtk_widget_activate_action_variant (widget, "win.open-scenario", parameter);
+      return;
+    }
 
   progress = kns_store_get_progress (self->store, self->learner->id, kns_lesson_get_id (lesson), &error);
   if (progress == NULL)
@@ -360,6 +369,30 @@ lesson_tier (KnsWindow *self)
   KnsTier *tier = kns_course_get_lesson_tier (self->course, self->lesson);
 
   return tier != NULL ? kns_tier_get_id (tier) : kns_lesson_get_tier (self->lesson);
+}
+
+/* A scenario resumes its open run, if any, else shows its first scene. */
+static void
+open_scenario_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (lesson == NULL || kns_lesson_get_scenario (lesson) == NULL)
+    return;
+
+  g_set_object (&self->lesson, lesson);
+  /* Shown first, so that an error dialog has the scenario behind it. */
+  show_screen (self, "scenario");
+  if (!kns_scenario_view_start (self->scenario_view, self->store, self->learner->id, lesson,
+                                lesson_tier (self), &error))
+    {
+      kns_report_error (widget, error);
+      show_home (self, own_tier (self));
+    }
 }
 
 static void
@@ -442,6 +475,7 @@ go_home_activated (GtkWidget  *widget,
   kns_lesson_view_clear (self->lesson_view);
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_clear (self->results_view);
+  kns_scenario_view_clear (self->scenario_view);
   g_clear_object (&self->lesson);
   show_home (self, own_tier (self));
 }
@@ -679,6 +713,7 @@ kns_window_class_init (KnsWindowClass *klass)
   g_type_ensure (KNS_TYPE_LESSON_VIEW);
   g_type_ensure (KNS_TYPE_QUIZ_VIEW);
   g_type_ensure (KNS_TYPE_RESULTS_VIEW);
+  g_type_ensure (KNS_TYPE_SCENARIO_VIEW);
   g_type_ensure (KNS_TYPE_HELP_PAGE);
   g_type_ensure (KNS_TYPE_SETUP_PAGE);
   g_type_ensure (KNS_TYPE_TEACHER_PAGE);
@@ -706,6 +741,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, lesson_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
@@ -713,6 +749,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-learner", NULL, new_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.guest", NULL, new_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", "s", open_scenario_activated);
   gtk_widget_class_install_action (widget_class, "win.start-quiz", NULL, start_quiz_activated);
   gtk_widget_class_install_action (widget_class, "win.finish-lesson", NULL, finish_lesson_activated);
   gtk_widget_class_install_action (widget_class, "win.show-results", "x", show_results_activated);

@@ -9,9 +9,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each input is parsed both as a lesson (front matter + body) and as a
- * quiz, with a content folder that does not exist, so that picture paths
- * are resolved and checked without touching real files.
+ * Each input is parsed as a lesson (front matter + body), as a scenario
+ * and as a quiz, with a content folder that does not exist, so that
+ * picture paths are resolved and checked without touching real files.
  */
 
 #include "kns-config.h"
@@ -42,6 +42,26 @@ kns_fuzz_parse (const uint8_t *data,
     {
       g_autofree char *plain = kns_blocks_to_text (kns_lesson_get_blocks (lesson));
       (void) plain;
+    }
+
+  /* The same text as a scenario: scenes, choices, the graph checks. */
+  g_clear_object (&lesson);
+  lesson = kns_lesson_parse_scenario ("fuzz.scenario.md", text, size, scope.base_dir, scope.root_dir,
+                                      diagnostics);
+  if (lesson != NULL)
+    {
+      KnsScenario *scenario = kns_lesson_get_scenario (lesson);
+
+      g_assert (scenario != NULL);
+      g_assert (kns_scenario_get_start (scenario) != NULL);
+      for (guint i = 0; i < kns_scenario_get_n_scenes (scenario); i++)
+        {
+          KnsScene *scene = kns_scenario_get_scene (scenario, i);
+
+          g_assert (kns_scene_is_ending (scene) != (scene->choices->len > 0));
+          for (guint j = 0; j < scene->choices->len; j++)
+            g_assert (kns_scene_follow (scene, j) != NULL);
+        }
     }
 
   /* The quiz parser expects checked text, as the loader gives it. */
