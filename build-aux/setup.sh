@@ -29,6 +29,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
   hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
+  flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
 )
 
 as_root() {
