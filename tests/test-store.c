@@ -455,6 +455,39 @@ assert_add_invalid (Fixture    *f,
   g_test_message ("%s", error->message);
 }
 
+/* The sign-in grid and the class list read as a Vietnamese teacher
+ * expects, on a lab PC whose locale is C: "Ếch" among the Es, "Đậu"
+ * among the Ds, "4A" before "10A". */
+static void
+test_learner_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *const added[] = { "Thỏ Ngọc", "ếch xanh", "Đậu Đỏ", "Cú Mèo", "Ếch Con", "Gấu Nâu", "An" };
+  const char *const expected[] = { "An", "Cú Mèo", "Đậu Đỏ", "Ếch Con", "ếch xanh", "Gấu Nâu", "Thỏ Ngọc" };
+  const char *const classes_added[] = { "10A", "4B", "12C", "Đặc biệt", "Câu lạc bộ" };
+  const char *const classes_expected[] = { "4A", "4B", "10A", "12C", "Câu lạc bộ", "Đặc biệt" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) classes = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    kns_learner_free (add_learner (f, added[i], "4A", 4, KNS_SEX_UNSTATED));
+  for (guint i = 0; i < G_N_ELEMENTS (classes_added); i++)
+    kns_learner_free (add_learner (f, "Sóc", classes_added[i], 4, KNS_SEX_UNSTATED));
+
+  list = kns_store_list_learners (f->store, "4A", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((KnsLearner *) g_ptr_array_index (list, i))->nickname, ==, expected[i]);
+
+  classes = kns_store_list_classes (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (classes), ==, G_N_ELEMENTS (classes_expected));
+  for (guint i = 0; i < G_N_ELEMENTS (classes_expected); i++)
+    g_assert_cmpstr (classes[i], ==, classes_expected[i]);
+}
+
 static void
 test_learner_invalid (Fixture       *f,
                       gconstpointer  data)
@@ -1748,6 +1781,7 @@ main (int   argc,
   ADD ("/kns/store/open/device-uuid", test_device_uuid);
   g_test_add_func ("/kns/store/school-year", test_school_year);
   ADD ("/kns/store/learners/add-list-update", test_learners);
+  ADD ("/kns/store/learners/order", test_learner_order);
   ADD ("/kns/store/learners/invalid", test_learner_invalid);
   ADD ("/kns/store/learners/record-sex", test_record_sex);
   ADD ("/kns/store/learners/sign-out", test_sign_out);

@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "kns-home-page.h"
@@ -92,6 +93,40 @@ first_lesson (Fixture *f,
   g_assert_nonnull (tier);
   g_assert_cmpuint (kns_tier_get_n_lessons (tier), >, 0);
   return kns_tier_get_lesson (tier, 0);
+}
+
+/* "The right answer:" as the feedback shows it, up to the answer. */
+static const char *
+right_answer_prefix (void)
+{
+  static char *prefix = NULL;
+
+  if (prefix == NULL)
+    {
+      const char *format = _("The right answer:\n%s");
+
+      prefix = g_strndup (format, strstr (format, "%s") - format);
+    }
+  return prefix;
+}
+
+/* A label on screen whose text starts with @prefix, or NULL. */
+static GtkWidget *
+shown_label_starting (GtkWidget  *root,
+                      const char *prefix)
+{
+  if (!gtk_widget_is_drawable (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Chooses options: the right ones, or the first wrong one. */
@@ -197,6 +232,8 @@ test_whole_visit (Fixture       *f,
   kns_test_screenshot (GTK_WIDGET (f->window), "06-quiz-question");
   answer_question (f, TRUE);
   kns_test_screenshot (GTK_WIDGET (f->window), "07-quiz-right");
+  /* Right: no "the right answer was…" line repeating the child's choice. */
+  g_assert_null (shown_label_starting (GTK_WIDGET (f->window), right_answer_prefix ()));
   attempt = kns_store_get_open_attempt (f->store, learner_id, kns_lesson_get_id (lesson),
                                         kns_lesson_get_version (lesson), NULL);
   g_assert_nonnull (attempt);
@@ -207,6 +244,7 @@ test_whole_visit (Fixture       *f,
   kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Next question")));
   answer_question (f, FALSE);
   kns_test_screenshot (GTK_WIDGET (f->window), "08-quiz-wrong");
+  g_assert_nonnull (shown_label_starting (GTK_WIDGET (f->window), right_answer_prefix ()));
   attempt = kns_store_get_open_attempt (f->store, learner_id, kns_lesson_get_id (lesson),
                                         kns_lesson_get_version (lesson), NULL);
   g_assert_cmpuint (attempt->answers->len, ==, 2);

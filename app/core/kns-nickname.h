@@ -22,5 +22,6 @@ gboolean kns_nickname_looks_like_full_name (const char *nickname);
 char    *kns_nickname_normalize            (const char *nickname);
 guint    kns_nickname_length               (const char *nickname);
 char    *kns_nickname_suggest              (GRand      *rand);
+char    *kns_nickname_sort_key             (const char *name);
 
 G_END_DECLS

@@ -273,7 +273,7 @@ kns_store_list_learners (KnsStore    *self,
                             "SELECT " LEARNER_COLUMNS " FROM learner "
                             "WHERE kind = 0 AND (?1 IS NULL OR class_label = ?1) "
                             "  AND (?2 OR archived = 0) "
-                            "ORDER BY nickname, id",
+                            "ORDER BY nickname COLLATE KNS_NAME, id",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -307,7 +307,7 @@ kns_store_list_classes (KnsStore  *self,
   stmt = kns_store_prepare (self,
                             "SELECT DISTINCT class_label FROM learner "
                             "WHERE kind = 0 AND archived = 0 AND class_label <> '' "
-                            "ORDER BY class_label",
+                            "ORDER BY class_label COLLATE KNS_NAME",
                             error);
   if (stmt == NULL)
     return NULL;

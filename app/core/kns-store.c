@@ -22,10 +22,12 @@
 #include "kns-config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "kns-nickname.h"
 #include "kns-store-private.h"
 
 G_DEFINE_FINAL_TYPE (KnsStore, kns_store, G_TYPE_OBJECT)
@@ -492,6 +494,23 @@ check_database (KnsStore   *self,
   return TRUE;
 }
 
+/* COLLATE KNS_NAME: names sorted as kns_nickname_sort_key () says. */
+static int
+compare_names (void       *data,
+               int         a_len,
+               const void *a,
+               int         b_len,
+               const void *b)
+{
+  g_autofree char *a_name = g_strndup (a, a_len);
+  g_autofree char *b_name = g_strndup (b, b_len);
+  g_autofree char *a_key = kns_nickname_sort_key (a_name);
+  g_autofree char *b_key = kns_nickname_sort_key (b_name);
+  int order = strcmp (a_key, b_key);
+
+  return order != 0 ? order : strcmp (a_name, b_name);
+}
+
 static gboolean
 connect_database (KnsStore   *self,
                   KnsDamage  *damage,
@@ -507,6 +526,7 @@ connect_database (KnsStore   *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms ());
+  sqlite3_create_collation_v2 (self->db, "KNS_NAME", SQLITE_UTF8, NULL, compare_names, NULL);
 
   if (!check_database (self, damage, &version, error))
     return FALSE;

@@ -296,6 +296,8 @@ answer (KnsQuizView *self)
                                                                      : _("The right answer:\n%s"),
                                  answers);
   gtk_label_set_text (self->answer_label, answer_text);
+  /* Right: the marked options already say it all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), !correct);
   kns_block_view_set_blocks (self->explanation, question->explanation);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), TRUE);
 
