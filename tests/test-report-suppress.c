@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "kns-report-suppress.h"
+#include "report-attack.h"
 
 #define K 5
 
@@ -101,163 +102,25 @@ suppress_table (Table *t,
   return s;
 }
 
-/* The attacker. Unknowns are the hidden cells, each with a range of
- * possible values; every row with its total, every column with its
- * total, and the totals' own row and column must add up. */
-typedef struct
-{
-  const Table *t;
-  guint        n;
-  guint        r[64], c[64];
-  gint64       lo[64], hi[64];
-} Attack;
-
-static int
-unknown_at (const Attack *a,
-            guint         r,
-            guint         c)
-{
-  for (guint i = 0; i < a->n; i++)
-    if (a->r[i] == r && a->c[i] == c)
-      return (int) i;
-  return -1;
-}
-
-/* Narrows the ranges on one line: the cells (sign +1) minus the total
- * (sign −1) make zero. Returns FALSE if the line cannot add up. */
-static gboolean
-narrow_line (Attack   *a,
-             gboolean  is_row,
-             guint     index,
-             gboolean *changed)
-{
-  const Table *t = a->t;
-  guint        n = is_row ? t->cols : t->rows;
-  guint        rs[9], cs[9];
-  int          sign[9];
-  gint64       lo = 0, hi = 0;
-
-  for (guint k = 0; k <= n; k++)
-    {
-      rs[k] = is_row ? index : (k < n ? k : t->rows);
-      cs[k] = is_row ? (k < n ? k : t->cols) : index;
-      sign[k] = k < n ? 1 : -1;
-    }
-
-  for (guint k = 0; k <= n; k++)
-    {
-      int    u = unknown_at (a, rs[k], cs[k]);
-      gint64 vlo = u < 0 ? t->value[rs[k]][cs[k]] : a->lo[u];
-      gint64 vhi = u < 0 ? t->value[rs[k]][cs[k]] : a->hi[u];
-
-      lo += sign[k] > 0 ? vlo : -vhi;
-      hi += sign[k] > 0 ? vhi : -vlo;
-    }
-  if (lo > 0 || hi < 0)
-    return FALSE;
-
-  for (guint k = 0; k <= n; k++)
-    {
-      int    u = unknown_at (a, rs[k], cs[k]);
-      gint64 rest_lo, rest_hi, new_lo, new_hi;
-
-      if (u < 0)
-        continue;
-      /* The sum of the others lies in [rest_lo, rest_hi]; this term must
-       * make the whole zero. */
-      rest_lo = lo - (sign[k] > 0 ? a->lo[u] : -a->hi[u]);
-      rest_hi = hi - (sign[k] > 0 ? a->hi[u] : -a->lo[u]);
-      new_lo = sign[k] > 0 ? -rest_hi : rest_lo;
-      new_hi = sign[k] > 0 ? -rest_lo : rest_hi;
-      if (new_lo > a->lo[u])
-        a->lo[u] = new_lo, *changed = TRUE;
-      if (new_hi < a->hi[u])
-        a->hi[u] = new_hi, *changed = TRUE;
-      if (a->lo[u] > a->hi[u])
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-propagate (Attack *a)
-{
-  gboolean changed = TRUE;
-
-  while (changed)
-    {
-      changed = FALSE;
-      for (guint r = 0; r <= a->t->rows; r++)
-        if (!narrow_line (a, TRUE, r, &changed))
-          return FALSE;
-      for (guint c = 0; c <= a->t->cols; c++)
-        if (!narrow_line (a, FALSE, c, &changed))
-          return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether some table with integer values fits the ranges. */
-static gboolean
-feasible (const Attack *start)
-{
-  Attack a = *start;
-  int    pick = -1;
-
-  if (!propagate (&a))
-    return FALSE;
-  for (guint i = 0; i < a.n; i++)
-    if (a.lo[i] < a.hi[i] && (pick < 0 || a.hi[i] - a.lo[i] < a.hi[pick] - a.lo[pick]))
-      pick = (int) i;
-  if (pick < 0)
-    return TRUE; /* all fixed, and every line adds up */
-
-  for (gint64 v = a.lo[pick]; v <= a.hi[pick]; v++)
-    {
-      Attack b = a;
-
-      b.lo[pick] = b.hi[pick] = v;
-      if (feasible (&b))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The smallest and largest value of unknown @i in any table the shown
- * cells allow, with values capped at @cap. */
+/* The table as a reader sees it; with @all_hidden, as if every non-zero
+ * cell were hidden: then only the caps say anything. */
 static void
-attack_cell (Attack *a,
-             guint   i,
-             gint64  cap,
-             gint64 *min,
-             gint64 *max)
+to_attack (const Table *t,
+           AttackTable *a,
+           gboolean     all_hidden)
 {
-  Attack b = *a;
-
-  g_assert_true (propagate (&b));
-  *min = *max = -1;
-  for (gint64 v = b.lo[i]; v <= b.hi[i] && *min < 0; v++)
-    {
-      Attack c = b;
-
-      c.lo[i] = c.hi[i] = v;
-      if (feasible (&c))
-        *min = v;
-    }
-  for (gint64 v = b.hi[i]; v >= b.lo[i] && *max < 0; v--)
-    {
-      Attack c = b;
-
-      c.lo[i] = c.hi[i] = v;
-      if (feasible (&c))
-        *max = v;
-    }
-  g_assert_cmpint (*min, >=, 0);
-  g_assert_cmpint (*max, <=, cap);
+  memset (a, 0, sizeof *a);
+  a->rows = t->rows;
+  a->cols = t->cols;
+  for (guint r = 0; r <= t->rows; r++)
+    for (guint c = 0; c <= t->cols; c++)
+      {
+        a->value[r][c] = t->value[r][c];
+        a->hidden[r][c] = all_hidden ? t->value[r][c] > 0 : t->hidden[r][c];
+        a->upper[r][c] = t->upper[r][c];
+      }
 }
 
-/* The most a cell can be when every non-zero cell is hidden: what the
- * enrolments alone say. */
 static void
 public_range (const Table *t,
               guint        row,
@@ -266,83 +129,63 @@ public_range (const Table *t,
               gint64      *min,
               gint64      *max)
 {
-  Attack a = { .t = t };
-  guint  target = 0;
+  AttackTable a;
 
-  for (guint r = 0; r <= t->rows; r++)
-    for (guint c = 0; c <= t->cols; c++)
-      if (t->value[r][c] > 0)
-        {
-          if (r == row && c == col)
-            target = a.n;
-          a.r[a.n] = r;
-          a.c[a.n] = c;
-          a.lo[a.n] = 1;
-          a.hi[a.n] = t->upper[r][c] > 0 ? MIN (t->upper[r][c], cap) : cap;
-          a.n++;
-        }
-  attack_cell (&a, target, cap, min, max);
+  to_attack (t, &a, TRUE);
+  attack_range (&a, row, col, cap, min, max);
 }
 
-/* Attacks every hidden cell, compares with the model's own ranges, and
- * checks that nothing is given away. Returns how many cells are hidden. */
 static guint n_exposed;
 
 static guint
 attack_table (const Table    *t,
               KnsSuppression *s)
 {
-  Attack a = { .t = t };
+  AttackTable a;
   gint64 cap = 10 * (t->value[t->rows][t->cols] + K);
+  guint       n = 0;
 
+  to_attack (t, &a, FALSE);
   for (guint r = 0; r <= t->rows; r++)
     for (guint c = 0; c <= t->cols; c++)
-      if (t->hidden[r][c])
-        {
-          g_assert_cmpint (t->value[r][c], >, 0); /* zeros are shown */
-          a.r[a.n] = r;
-          a.c[a.n] = c;
-          a.lo[a.n] = 1;
-          a.hi[a.n] = t->upper[r][c] > 0 ? MIN (t->upper[r][c], cap) : cap;
-          a.n++;
-        }
+      {
+        gint64 min, max, model_min, model_max, public_min, public_max;
 
-  for (guint i = 0; i < a.n; i++)
-    {
-      guint  r = a.r[i], c = a.c[i];
-      gint64 min, max, model_min, model_max, public_min, public_max;
-
-      attack_cell (&a, i, cap, &min, &max);
-      kns_suppression_get_range (s, t->id[r][c], &model_min, &model_max);
-
-      /* Hidden means "not zero"; with an enrolment of 1 that is all
-       * there is to know. The model must say so, for the report to
-       * stop publishing that enrolment. */
-      public_range (t, r, c, cap, &public_min, &public_max);
-      if (public_min == public_max)
-        {
-          g_assert_true (kns_suppression_get_exposed (s, NULL));
-          n_exposed++;
+        if (!t->hidden[r][c])
           continue;
-        }
+        n++;
+        g_assert_cmpint (t->value[r][c], >, 0); /* zeros are shown */
+        attack_range (&a, r, c, cap, &min, &max);
+        kns_suppression_get_range (s, t->id[r][c], &model_min, &model_max);
 
-      /* Nothing recovered exactly… */
-      g_assert_cmpint (min, <, max);
-      g_assert_cmpint (min, <=, t->value[r][c]);
-      g_assert_cmpint (max, >=, t->value[r][c]);
-      /* …nor a small group proved smaller than K, unless the enrolments
-       * alone already prove it. */
-      if (t->primary[r][c] && max < K)
-        g_assert_cmpint (max, ==, public_max);
+        /* Hidden means "not zero"; with an enrolment of 1 that is all
+         * there is to know. The model must say so, for the report to
+         * stop publishing that enrolment. */
+        public_range (t, r, c, cap, &public_min, &public_max);
+        if (public_min == public_max)
+          {
+            g_assert_true (kns_suppression_get_exposed (s, NULL));
+            n_exposed++;
+            continue;
+          }
 
-      /* The flow model finds exactly what brute force finds. */
-      g_assert_cmpint (model_min, ==, min);
-      if (model_max < cap / 2)
-        g_assert_cmpint (model_max, ==, max);
-      else /* unbounded, but for the attacker's own cap */
-        g_assert_cmpint (max, >=, cap / 2);
-    }
-  return a.n;
+        /* Nothing recovered exactly… */
+        g_assert_cmpint (min, <, max);
+        g_assert_cmpint (min, <=, t->value[r][c]);
+        g_assert_cmpint (max, >=, t->value[r][c]);
+        /* …nor a small group proved smaller than K, unless the enrolments
+         * alone already prove it. */
+        if (t->primary[r][c] && max < K)
+          g_assert_cmpint (max, ==, public_max);
+
+        /* The flow model finds exactly what brute force finds. */
+        g_assert_cmpint (model_min, ==, min);
+        if (model_max < cap / 2)
+          g_assert_cmpint (model_max, ==, max);
+        else /* unbounded, but for the attacker's own cap */
+          g_assert_cmpint (max, >=, cap / 2);
+      }
+  return n;
 }
 
 static void
