@@ -21,6 +21,7 @@
 
 #include "kns-locale.h"
 #include "kns-report.h"
+#include "kns-report-export.h"
 #include "report-attack.h"
 #include "report-fixture.h"
 
@@ -489,6 +490,8 @@ test_vietnamese (void)
     g_autoptr (KnsCourse) course = report_course_load ();
     g_autoptr (KnsReport) report = default_report (school, course, K);
     const KnsReportTable *heads = kns_report_get_table (report, "participants");
+    g_autoptr (GBytes) csv = NULL;
+    g_autofree char *text = NULL;
 
     g_assert_cmpstr (kns_report_get_subtitle (report), ==, "Năm học 2026–2027");
     g_assert_cmpstr (heads->row_heading, ==, "Khối");
@@ -497,7 +500,230 @@ test_vietnamese (void)
     g_assert_cmpstr (heads->column_labels[1], ==, "Nữ");
     g_assert_cmpstr (heads->column_labels[3], ==, "Tổng");
     g_assert_cmpstr (kns_report_format_name (KNS_SESSION_FORMAT_IN_PERSON), ==, "Trực tiếp");
+
+    /* The CSV's headers, as a spreadsheet shows them. */
+    csv = kns_report_to_csv (report);
+    text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+    g_assert_nonnull (strstr (text, "\r\nSố học sinh tham gia\r\nKhối,Nam,Nữ,Không ghi,Tổng,*\r\n"));
+    g_assert_nonnull (strstr (text, "\r\nKhối 4,,,0,8,*\r\n"));
+    g_assert_nonnull (strstr (text, "\r\nNăm học,2026–2027\r\n"));
   }
+}
+
+/* RFC 4180, strictly: every line ends in CRLF; quoted fields may hold
+ * commas, quotes (doubled) and line breaks. Returns rows of fields. */
+static GPtrArray *
+parse_csv (const char *text,
+           gsize       length)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  GString    *field = g_string_new (NULL);
+  const char *p = text, *end = text + length;
+
+  while (p < end)
+    {
+      if (*p == '"' && field->len == 0)
+        {
+          for (p++; p < end; p++)
+            {
+              if (*p == '"' && p + 1 < end && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          g_assert_true (p < end && *p == '"');
+          p++;
+          g_assert_true (p < end && (*p == ',' || *p == '\r'));
+          continue;
+        }
+      if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          p++;
+          continue;
+        }
+      if (*p == '\r')
+        {
+          g_assert_true (p + 1 < end && p[1] == '\n');
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+          fields = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+          continue;
+        }
+      g_assert_cmpint (*p, !=, '\n'); /* no bare LF */
+      g_assert_cmpint (*p, !=, '"');  /* no quote inside an unquoted field */
+      g_string_append_c (field, *p++);
+    }
+  g_assert_cmpuint (field->len, ==, 0);
+  g_assert_cmpuint (fields->len, ==, 0);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+/* The rows of the section titled @title, header first, up to the next
+ * empty line. */
+static GPtrArray *
+csv_section (GPtrArray  *rows,
+             const char *title)
+{
+  GPtrArray *section = g_ptr_array_new ();
+
+  for (guint i = 0; i + 1 < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (g_strv_length (row) != 1 || g_strcmp0 (row[0], title) != 0)
+        continue;
+      for (guint j = i + 1; j < rows->len; j++)
+        {
+          char **line = g_ptr_array_index (rows, j);
+
+          if (g_strv_length (line) == 1 && *line[0] == '\0')
+            break;
+          g_ptr_array_add (section, line);
+        }
+      return section;
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+csv_row_text (char **row)
+{
+  return g_strjoinv (",", row);
+}
+
+/* Parsed back, the CSV holds exactly the model's figures, in the
+ * documented columns, with numbers as bare integers. */
+static void
+test_csv (void)
+{
+  g_autoptr (ReportSchool) school = report_school_new (TRUE);
+  g_autoptr (KnsCourse) course = report_course_load ();
+  g_autoptr (KnsReport) report = default_report (school, course, K);
+  g_autoptr (GBytes) bytes = kns_report_to_csv (report);
+  gsize       length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) section = NULL;
+  GPtrArray *tables = kns_report_get_tables (report);
+
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (text, (gssize) length, NULL));
+  rows = parse_csv (text + 3, length - 3);
+
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==,
+                   "Report on teaching pupils to stay safe online");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "Trường Tiểu học Kim Đồng");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 5))[0], ==, "Computers");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 5))[1], ==, "1");
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const KnsReportTable *table = g_ptr_array_index (tables, i);
+      g_autoptr (GPtrArray) part = csv_section (rows, table->title);
+      char **header = g_ptr_array_index (part, 0);
+      guint  offset = table->group_heading != NULL ? 2 : 1;
+
+      g_assert_cmpuint (part->len, ==, table->n_rows + 1);
+      g_assert_cmpstr (header[0], ==, table->row_heading);
+      g_assert_cmpuint (g_strv_length (header), ==, offset + table->n_columns + 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        g_assert_cmpstr (header[offset + c], ==, table->column_labels[c]);
+
+      for (guint r = 0; r < table->n_rows; r++)
+        {
+          char   **row = g_ptr_array_index (part, r + 1);
+          gboolean any_hidden = FALSE;
+
+          g_assert_cmpuint (g_strv_length (row), ==, g_strv_length (header));
+          g_assert_cmpstr (row[0], ==, table->row_labels[r]);
+          for (guint c = 0; c < table->n_columns; c++)
+            {
+              const KnsReportCell *cell = kns_report_table_get_cell (table, r, c);
+              const char          *field = row[offset + c];
+
+              any_hidden |= cell->hidden;
+              if (cell->hidden || cell->kind == KNS_REPORT_CELL_NONE)
+                g_assert_cmpstr (field, ==, "");
+              else
+                {
+                  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, cell->value);
+
+                  g_assert_cmpstr (field, ==, number);
+                }
+            }
+          g_assert_cmpstr (row[offset + table->n_columns], ==, any_hidden ? "*" : "");
+        }
+    }
+
+  /* Spot checks, as a spreadsheet user reads them. */
+  section = csv_section (rows, "Pupils who took part (headcount)");
+  {
+    g_autofree char *header = csv_row_text (g_ptr_array_index (section, 0));
+    g_autofree char *grade_4 = csv_row_text (g_ptr_array_index (section, 3));
+    g_autofree char *total = csv_row_text (g_ptr_array_index (section, 5));
+
+    g_assert_cmpstr (header, ==, "Grade,Male,Female,Not recorded,Total,*");
+    g_assert_cmpstr (grade_4, ==, "Grade 4,,,0,8,*");
+    g_assert_cmpstr (total, ==, "Total,20,15,0,35,");
+  }
+  g_assert_nonnull (strstr (text, "\r\nGrade 5,,,0,17,*\r\n"));
+  g_clear_pointer (&section, g_ptr_array_unref);
+
+  section = csv_section (rows, "Sessions");
+  {
+    g_autofree char *header = csv_row_text (g_ptr_array_index (section, 0));
+    g_autofree char *first = csv_row_text (g_ptr_array_index (section, 1));
+
+    g_assert_cmpstr (header, ==, "Date,Minutes,Format,Class,Grade,Title,Skill groups,"
+                                 "Competence codes,Computers,Pupils,*");
+    g_assert_cmpstr (first, ==, "05/10/2026,45,In person,5A,5,An toàn khi dùng mạng,1, 2, 3,"
+                                "2.5 4.1 4.2 4.3,1,17,");
+    /* "1, 2, 3" is one field, quoted. */
+    g_assert_nonnull (strstr (text, ",\"1, 2, 3\","));
+  }
+  g_clear_pointer (&section, g_ptr_array_unref);
+
+  section = csv_section (rows, "Reporting channels taught");
+  {
+    g_autofree char *vncop = csv_row_text (g_ptr_array_index (section, 3));
+
+    g_assert_cmpstr (vncop, ==, "vn-cop.vn (reporting online abuse),No");
+  }
+}
+
+/* Quotes, commas, line breaks and formula-like text in what a teacher
+ * typed. */
+static void
+test_csv_quoting (void)
+{
+  g_autoptr (ReportSchool) school = report_school_new (FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KnsReport) report = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  gsize       length;
+  const char *text;
+
+  g_assert_true (kns_store_set_setting (school->store, KNS_STORE_SETTING_SCHOOL_NAME,
+                                        "=Trường \"Hoa Sen\", cơ sở 2", &error));
+  g_assert_true (kns_store_set_setting (school->store, KNS_STORE_SETTING_SCHOOL_LOCATION,
+                                        "Xã Tân Phú,\nĐồng Nai", &error));
+  report = default_report (school, NULL, K);
+  bytes = kns_report_to_csv (report);
+  text = g_bytes_get_data (bytes, &length);
+  rows = parse_csv (text + 3, length - 3);
+
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "'=Trường \"Hoa Sen\", cơ sở 2");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[1], ==, "Xã Tân Phú,\nĐồng Nai");
 }
 
 int
@@ -519,6 +745,8 @@ main (int   argc,
   g_test_add_func ("/kns/report/empty", test_empty);
   g_test_add_func ("/kns/report/no-nicknames/model", test_no_nicknames_in_model);
   g_test_add_func ("/kns/report/vietnamese", test_vietnamese);
+  g_test_add_func ("/kns/report/csv", test_csv);
+  g_test_add_func ("/kns/report/csv-quoting", test_csv_quoting);
 
   return g_test_run ();
 }
