@@ -21,6 +21,7 @@ BUILD_PACKAGES=(
   libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   librsvg2-common           # GTK draws the SVG pictures of lessons with it
   libsqlite3-dev libcmark-dev libyaml-dev
+  libjson-glib-dev          # the report bundles that lab computers exchange (JSON)
   appstream desktop-file-utils
 )
 
