@@ -80,10 +80,10 @@ import_other_computer (KnsStore *store)
   static const char *const competences[] = { "4.2", NULL };
   static const char *const channels[] = { "111", "trusted-adult", NULL };
   GError                  *error = NULL;
-  g_autoptr (GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
-  g_autoptr (GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
-  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
-  g_autoptr (GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  g_autoptr(GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
   KnsImportedBundle bundle = {
     .device_uuid = (char *) "0d7e1f52-6c1b-4a8e-9f0e-2b4c6d8e0a13",
     .school_year = 2026,

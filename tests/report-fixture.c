@@ -45,7 +45,7 @@ report_local_time (int year,
                    int hour,
                    int minute)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
 
   return g_date_time_to_unix (time) * G_USEC_PER_SEC;
 }
@@ -60,7 +60,7 @@ KnsCourse *
 report_course_load (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "report", "course", NULL);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   KnsCourse *course = kns_course_load (dir, NULL, &error);
 
   g_assert_no_error (error);
@@ -80,10 +80,10 @@ add_learners (ReportSchool *school,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
       g_autofree char *nickname = g_strdup_printf ("%s %u%c", animal, grade * 10 + i,
                                                    sex == KNS_SEX_FEMALE ? 'b' : 'a');
-      g_autoptr (KnsLearner) learner = kns_store_add_learner (school->store, nickname, class_label,
+      g_autoptr(KnsLearner) learner = kns_store_add_learner (school->store, nickname, class_label,
                                                               grade, "cat", sex, &error);
 
       g_assert_no_error (error);
@@ -99,7 +99,7 @@ sign_in_all (ReportSchool *school,
 {
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
 
       g_assert_true (kns_store_sign_in (school->store, g_array_index (ids, gint64, i), &error));
       g_assert_no_error (error);
@@ -112,9 +112,9 @@ take_quiz (ReportSchool *school,
            const char   *lesson_id,
            guint         n_right)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsAttempt) attempt = NULL;
-  g_autoptr (KnsAttempt) finished = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsAttempt) attempt = NULL;
+  g_autoptr(KnsAttempt) finished = NULL;
 
   attempt = kns_store_start_attempt (school->store, learner_id, lesson_id, "v1", 2, 4, &error);
   g_assert_no_error (error);
@@ -148,8 +148,8 @@ run_session (ReportSchool      *school,
              KnsSessionFormat   format,
              const char *const *lessons)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsClassSession) session = kns_store_start_session (school->store, class_label, grade,
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsClassSession) session = kns_store_start_session (school->store, class_label, grade,
                                                                  2, title, format, lessons, &error);
 
   g_assert_no_error (error);
@@ -160,7 +160,7 @@ static void
 end_session (ReportSchool *school,
              const char   *uuid)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_assert_true (kns_store_end_session (school->store, uuid, "Em Mèo 50b hăng hái.", &error));
   g_assert_no_error (error);
@@ -171,11 +171,11 @@ fill_school (ReportSchool *school)
 {
   static const char *const session_1_lessons[] = { "t2-mat-khau", "t2-bat-nat", NULL };
   static const guint       enrolment[][3] = { { 1, 1, 1 }, { 3, 20, 22 }, { 4, 25, 24 }, { 5, 30, 32 } };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) g1m = NULL, g1f = NULL, g3m = NULL, g3f = NULL;
-  g_autoptr (GArray) g4m = NULL, g4f = NULL, g5m = NULL, g5f = NULL;
-  g_autoptr (GArray) early = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GArray) late = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) g1m = NULL, g1f = NULL, g3m = NULL, g3f = NULL;
+  g_autoptr(GArray) g4m = NULL, g4f = NULL, g5m = NULL, g5f = NULL;
+  g_autoptr(GArray) early = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) late = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   school->now = report_local_time (2026, 8, 28, 9, 0);
   g_assert_true (kns_store_set_setting (school->store, KNS_STORE_SETTING_RECORD_SEX, "true", &error));
@@ -260,7 +260,7 @@ fill_school (ReportSchool *school)
 ReportSchool *
 report_school_new (gboolean fill)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   ReportSchool *school = g_new0 (ReportSchool, 1);
 
   school->dir = g_dir_make_tmp ("kns-report-XXXXXX", &error);
@@ -277,7 +277,7 @@ report_school_new (gboolean fill)
 void
 report_remove_tree (const char *path)
 {
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -28,15 +28,15 @@ typedef struct
 } ReportSchool;
 
 KnsCourse    *report_course_load (void);
-ReportSchool *report_school_new (gboolean fill);
+ReportSchool *report_school_new  (gboolean      fill);
 void          report_school_free (ReportSchool *school);
-gint64        report_local_time (int year,
-                                 int month,
-                                 int day,
-                                 int hour,
-                                 int minute);
-void          report_remove_tree (const char *path);
-char         *report_dump_store (const char *db_path);
+gint64        report_local_time  (int           year,
+                                  int           month,
+                                  int           day,
+                                  int           hour,
+                                  int           minute);
+void          report_remove_tree (const char   *path);
+char         *report_dump_store  (const char   *db_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportSchool, report_school_free)
 

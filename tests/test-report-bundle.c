@@ -36,7 +36,7 @@ write_temp (const char *dir,
             const char *name,
             GBytes     *bytes)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
@@ -49,7 +49,7 @@ static KnsBundle *
 export_bundle (ReportSchool *school,
                KnsCourse    *course)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   KnsBundle *bundle = kns_bundle_new_from_store (school->store, course, 2026, &error);
 
   g_assert_no_error (error);
@@ -63,8 +63,8 @@ export_file (ReportSchool *school,
              const char   *dir,
              const char   *name)
 {
-  g_autoptr (KnsBundle) bundle = export_bundle (school, course);
-  g_autoptr (GBytes) bytes = kns_bundle_to_bytes (bundle);
+  g_autoptr(KnsBundle) bundle = export_bundle (school, course);
+  g_autoptr(GBytes) bytes = kns_bundle_to_bytes (bundle);
 
   return write_temp (dir, name, bytes);
 }
@@ -73,7 +73,7 @@ static KnsImportResult
 import_ok (ReportSchool *school,
            const char   *file)
 {
-  g_autoptr (KnsBundleImport) import = kns_bundle_import_file (school->store, file);
+  g_autoptr(KnsBundleImport) import = kns_bundle_import_file (school->store, file);
 
   g_assert_no_error (import->error);
   return import->result;
@@ -104,7 +104,7 @@ static KnsReport *
 report_of (ReportSchool *school,
            KnsCourse    *course)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   KnsReportPeriod period;
   KnsReport      *report;
 
@@ -117,7 +117,7 @@ report_of (ReportSchool *school,
 static char *
 make_dir (void)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   char *dir = g_dir_make_tmp ("kns-bundles-XXXXXX", &error);
 
   g_assert_no_error (error);
@@ -129,16 +129,16 @@ make_dir (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr (ReportSchool) home = report_school_new (TRUE);
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsBundle) bundle = export_bundle (home, course);
-  g_autoptr (GBytes) bytes = kns_bundle_to_bytes (bundle);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsBundle) again = kns_bundle_load_bytes (bytes, "may-1.json", &error);
-  g_autoptr (GBytes) rewritten = NULL;
-  g_autoptr (KnsReport) at_home = NULL;
-  g_autoptr (KnsReport) in_lab = NULL;
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+  g_autoptr(GBytes) bytes = kns_bundle_to_bytes (bundle);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsBundle) again = kns_bundle_load_bytes (bytes, "may-1.json", &error);
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(KnsReport) at_home = NULL;
+  g_autoptr(KnsReport) in_lab = NULL;
   g_autofree char         *dir = make_dir ();
   g_autofree char         *file = NULL;
   const char              *text = g_bytes_get_data (bytes, NULL);
@@ -177,7 +177,7 @@ test_round_trip (void)
 
   /* Even without the course, the bundle told it the lessons' titles. */
   {
-    g_autoptr (KnsReport) bare = report_of (lab, NULL);
+    g_autoptr(KnsReport) bare = report_of (lab, NULL);
     g_autofree char *lessons = table_text (bare, "lessons");
     g_autofree char *tiers = table_text (bare, "tiers");
 
@@ -195,14 +195,14 @@ test_round_trip (void)
 static void
 test_twice (void)
 {
-  g_autoptr (ReportSchool) home = report_school_new (TRUE);
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (KnsCourse) course = report_course_load ();
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(KnsCourse) course = report_course_load ();
   g_autofree char *dir = make_dir ();
   g_autofree char *file = export_file (home, course, dir, "may-1.json");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr (KnsBundleImport) import = NULL;
+  g_autoptr(KnsBundleImport) import = NULL;
   g_autofree char *said = NULL;
 
   g_assert_cmpint (import_ok (lab, file), ==, KNS_IMPORT_ADDED);
@@ -223,17 +223,17 @@ test_twice (void)
 static void
 test_newer_replaces (void)
 {
-  g_autoptr (ReportSchool) home = report_school_new (TRUE);
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_dir ();
   g_autofree char *older = export_file (home, course, dir, "older.json");
   g_autofree char *newer = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr (KnsReport) report = NULL;
-  g_autoptr (KnsLearner) learner = NULL;
+  g_autoptr(KnsReport) report = NULL;
+  g_autoptr(KnsLearner) learner = NULL;
   const KnsReportTable *heads;
 
   /* One more pupil, a week later. */
@@ -377,7 +377,7 @@ break_bundle (Broken     broken,
       {
         /* A figure changed and the checksum made again, with the same
          * export time: not what the computer wrote. */
-        g_autoptr (GBytes) bytes = NULL;
+        g_autoptr(GBytes) bytes = NULL;
 
         row->attendances += 1;
         g_free (bundle->info->checksum);
@@ -403,18 +403,18 @@ static void
 test_broken (gconstpointer data)
 {
   const BrokenCase *c = data;
-  g_autoptr (ReportSchool) home = report_school_new (TRUE);
-  g_autoptr (ReportSchool) lab = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsBundle) bundle = export_bundle (home, course);
-  g_autoptr (GBytes) good = kns_bundle_to_bytes (bundle);
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+  g_autoptr(GBytes) good = kns_bundle_to_bytes (bundle);
   g_autofree char *dir = make_dir ();
   g_autofree char *name = g_strconcat (c->name, ".json", NULL);
   g_autofree char *good_file = write_temp (dir, "good.json", good);
   g_autofree char *file = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr (KnsBundleImport) import = NULL;
+  g_autoptr(KnsBundleImport) import = NULL;
 
   /* The lab has pupils of its own and the home computer's bundle. */
   g_assert_cmpint (import_ok (lab, good_file), ==, KNS_IMPORT_ADDED);
@@ -425,7 +425,7 @@ test_broken (gconstpointer data)
     file = g_build_filename (dir, name, NULL);
   else
     {
-      g_autoptr (GBytes) bad = break_bundle (c->broken, bundle, good);
+      g_autoptr(GBytes) bad = break_bundle (c->broken, bundle, good);
 
       file = write_temp (dir, name, bad);
     }
@@ -447,21 +447,21 @@ test_broken (gconstpointer data)
 static void
 test_folder (void)
 {
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (GError) error = NULL;
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_dir ();
   g_autofree char *sub = g_build_filename (dir, "may-3", NULL);
   g_autofree char *readme = g_build_filename (dir, "doc-truoc.txt", NULL);
   g_autofree char *broken = g_build_filename (dir, "z-hong.json", NULL);
-  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   const char *paths[] = { dir, NULL };
   guint       n_ok = 0, n_refused = 0;
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr (ReportSchool) pc = report_school_new (TRUE);
+      g_autoptr(ReportSchool) pc = report_school_new (TRUE);
       g_autofree char *name = g_strdup_printf ("may-%u.json", i + 1);
 
       g_free (export_file (pc, course, i == 2 ? sub : dir, name));
@@ -478,7 +478,7 @@ test_folder (void)
 
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr (KnsBundleImport) import = kns_bundle_import_file (lab->store,
+      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (lab->store,
                                                                    g_ptr_array_index (files, i));
 
       if (import->error != NULL)
@@ -490,7 +490,7 @@ test_folder (void)
   g_assert_cmpuint (n_refused, ==, 1);
 
   {
-    g_autoptr (KnsReport) report = report_of (lab, course);
+    g_autoptr(KnsReport) report = report_of (lab, course);
     const KnsReportTable *heads = kns_report_get_table (report, "participants");
     KnsReportSession     *first;
 
@@ -514,9 +514,9 @@ add_pupils (ReportSchool *school,
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr(GError) error = NULL;
       g_autofree char *nickname = g_strdup_printf ("Ong %u%u", grade, i);
-      g_autoptr (KnsLearner) learner = kns_store_add_learner (school->store, nickname, "5C", grade,
+      g_autoptr(KnsLearner) learner = kns_store_add_learner (school->store, nickname, "5C", grade,
                                                               "bee", sex, &error);
 
       g_assert_no_error (error);
@@ -529,15 +529,15 @@ add_pupils (ReportSchool *school,
 static void
 test_suppress_after_merge (void)
 {
-  g_autoptr (ReportSchool) a = report_school_new (FALSE);
-  g_autoptr (ReportSchool) b = report_school_new (FALSE);
-  g_autoptr (KnsBundle) bundle = NULL;
-  g_autoptr (KnsReport) alone = NULL;
-  g_autoptr (KnsReport) merged = NULL;
+  g_autoptr(ReportSchool) a = report_school_new (FALSE);
+  g_autoptr(ReportSchool) b = report_school_new (FALSE);
+  g_autoptr(KnsBundle) bundle = NULL;
+  g_autoptr(KnsReport) alone = NULL;
+  g_autoptr(KnsReport) merged = NULL;
   g_autofree char *dir = make_dir ();
   g_autofree char *file = NULL;
   g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 2; i++)
     {
@@ -572,10 +572,10 @@ test_suppress_after_merge (void)
 static void
 test_no_nicknames (void)
 {
-  g_autoptr (ReportSchool) home = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsBundle) bundle = export_bundle (home, course);
-  g_autoptr (GBytes) bytes = kns_bundle_to_bytes (bundle);
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+  g_autoptr(GBytes) bytes = kns_bundle_to_bytes (bundle);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_cmpuint (home->nicknames->len, ==, 35);
@@ -591,7 +591,7 @@ test_no_nicknames (void)
 static GBytes *
 made_up_bundle (void)
 {
-  g_autoptr (KnsBundle) bundle = g_new0 (KnsBundle, 1);
+  g_autoptr(KnsBundle) bundle = g_new0 (KnsBundle, 1);
   KnsLessonSummary *lesson = g_new0 (KnsLessonSummary, 1);
 
   bundle->version = KNS_BUNDLE_VERSION;
@@ -662,10 +662,10 @@ made_up_bundle (void)
 static void
 test_300 (void)
 {
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) files = NULL;
-  g_autoptr (KnsReport) report = NULL;
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(KnsReport) report = NULL;
   g_autofree char *dir = make_dir ();
   const char      *paths[] = { dir, NULL };
   g_autofree char *heads = NULL;
@@ -673,7 +673,7 @@ test_300 (void)
 
   for (guint i = 0; i < 300; i++)
     {
-      g_autoptr (GBytes) bytes = made_up_bundle ();
+      g_autoptr(GBytes) bytes = made_up_bundle ();
       g_autofree char *name = g_strdup_printf ("may-%03u.json", i + 1);
 
       g_free (write_temp (dir, name, bytes));
@@ -707,16 +707,16 @@ test_fixture (void)
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "report",
                                                     "bundle-v1.json", NULL);
   const char      *write_to = g_getenv ("KNS_WRITE_BUNDLE_FIXTURE");
-  g_autoptr (ReportSchool) lab = report_school_new (FALSE);
-  g_autoptr (KnsReport) report = NULL;
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(KnsReport) report = NULL;
   g_autofree char *heads = NULL;
 
   if (write_to != NULL)
     {
-      g_autoptr (ReportSchool) home = report_school_new (TRUE);
-      g_autoptr (KnsCourse) course = report_course_load ();
-      g_autoptr (KnsBundle) bundle = export_bundle (home, course);
-      g_autoptr (GError) error = NULL;
+      g_autoptr(ReportSchool) home = report_school_new (TRUE);
+      g_autoptr(KnsCourse) course = report_course_load ();
+      g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+      g_autoptr(GError) error = NULL;
 
       g_assert_true (kns_bundle_write (bundle, write_to, &error));
       g_assert_no_error (error);

@@ -217,7 +217,7 @@ test_two_ones (void)
     16,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 2, 3, values);
   s = suppress_table (&t, K);
@@ -244,7 +244,7 @@ test_rectangle (void)
     0,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 3, 3, values);
   s = suppress_table (&t, K);
@@ -278,7 +278,7 @@ test_one_column (void)
     41,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 3, 3, values);
   s = suppress_table (&t, K);
@@ -300,7 +300,7 @@ test_enrolment_cap (void)
     22,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 2, 2, values);
   t.upper[0][2] = 3; /* 3 pupils enrolled in that grade */
@@ -322,7 +322,7 @@ test_enrolment_exposed (void)
     22,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
   guint exposed = G_MAXUINT;
 
   fill_table (&t, 2, 2, values);
@@ -350,7 +350,7 @@ test_zeros_and_big (void)
     7,
   };
   Table t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 2, 3, values);
   s = suppress_table (&t, K);
@@ -363,7 +363,7 @@ test_floor (void)
 {
   static const gint64 values[] = { 2, 9, 9, 9 };
   Table               t;
-  g_autoptr (KnsSuppression) s = NULL;
+  g_autoptr(KnsSuppression) s = NULL;
 
   fill_table (&t, 2, 2, values);
   s = suppress_table (&t, 1);
@@ -377,7 +377,7 @@ static void
 test_groups (void)
 {
   static const gint64 lessons[2][4] = { { 12, 3, 9, 0 }, { 30, 8, 1, 6 } };
-  g_autoptr (KnsSuppression) s = kns_suppression_new (K);
+  g_autoptr(KnsSuppression) s = kns_suppression_new (K);
   guint  source = kns_suppression_add_node (s);
   guint  sink = kns_suppression_add_node (s);
   guint  ids[2][4], tier_ids[2], grand;
@@ -432,7 +432,7 @@ test_groups (void)
 static void
 test_amounts (void)
 {
-  g_autoptr (KnsSuppression) s = kns_suppression_new (K);
+  g_autoptr(KnsSuppression) s = kns_suppression_new (K);
   guint  source = kns_suppression_add_node (s);
   guint  sink = kns_suppression_add_node (s);
   guint  a = kns_suppression_add_cell (s, source, sink, 0, KNS_SUPPRESSION_AMOUNT);
@@ -455,13 +455,13 @@ test_amounts (void)
 static void
 test_random (void)
 {
-  g_autoptr (GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
   guint n_hidden = 0;
 
   for (guint round = 0; round < 300; round++)
     {
       Table t;
-      g_autoptr (KnsSuppression) s = NULL;
+      g_autoptr(KnsSuppression) s = NULL;
       guint rows = (guint) g_rand_int_range (rand, 1, 5);
       guint cols = (guint) g_rand_int_range (rand, 1, 4);
 

@@ -1676,19 +1676,19 @@ test_schema_1 (Fixture       *f,
 
 /* Version 2 added the figures imported from other lab computers. */
 static void
-test_schema_2 (Fixture      *f,
-               gconstpointer data)
+test_schema_2 (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-2.db",
                                                     NULL);
   g_autofree char *path = g_strdup (kns_store_get_path (f->store));
-  g_autoptr (GBytes) bytes = read_bytes (fixture);
-  g_autoptr (GPtrArray) bundles = NULL;
-  g_autoptr (GPtrArray) sessions = NULL;
-  g_autoptr (GPtrArray) lessons = NULL;
-  g_autoptr (GPtrArray) own = NULL;
-  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) lessons = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   KnsImportedBundle *bundle;
   KnsSessionSummary *imported;
   guint64            completions = 0;

@@ -93,7 +93,7 @@ bundle_new (void)
 static char *
 format_time (gint64 time)
 {
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
@@ -142,8 +142,8 @@ describe_session (KnsSessionSummary *session,
                   KnsCourse         *course,
                   GHashTable        *lessons)
 {
-  g_autoptr (GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autofree const char **sorted = NULL;
   KnsTier                *tier;
   guint                   n;
@@ -192,9 +192,9 @@ kns_bundle_new_from_store (KnsStore  *store,
                            guint      school_year,
                            GError   **error)
 {
-  g_autoptr (KnsBundle) bundle = bundle_new ();
-  g_autoptr (GHashTable) lessons = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(KnsBundle) bundle = bundle_new ();
+  g_autoptr(GHashTable) lessons = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
   gpointer       value;
 
@@ -378,7 +378,7 @@ static void
 add_tallies (JsonBuilder *builder,
              GPtrArray   *tallies)
 {
-  g_autoptr (GPtrArray) rows = sorted (tallies, compare_tallies);
+  g_autoptr(GPtrArray) rows = sorted (tallies, compare_tallies);
 
   json_builder_set_member_name (builder, "tallies");
   json_builder_begin_array (builder);
@@ -407,7 +407,7 @@ static void
 add_headcounts (JsonBuilder *builder,
                 GPtrArray   *headcounts)
 {
-  g_autoptr (GPtrArray) rows = sorted (headcounts, compare_headcounts);
+  g_autoptr(GPtrArray) rows = sorted (headcounts, compare_headcounts);
 
   json_builder_set_member_name (builder, "headcounts");
   json_builder_begin_array (builder);
@@ -430,7 +430,7 @@ static void
 add_sessions (JsonBuilder *builder,
               GPtrArray   *sessions)
 {
-  g_autoptr (GPtrArray) rows = sorted (sessions, compare_sessions);
+  g_autoptr(GPtrArray) rows = sorted (sessions, compare_sessions);
 
   json_builder_set_member_name (builder, "sessions");
   json_builder_begin_array (builder);
@@ -462,7 +462,7 @@ static void
 add_lessons (JsonBuilder *builder,
              GPtrArray   *lessons)
 {
-  g_autoptr (GPtrArray) rows = sorted (lessons, compare_lessons);
+  g_autoptr(GPtrArray) rows = sorted (lessons, compare_lessons);
 
   json_builder_set_member_name (builder, "lessons");
   json_builder_begin_array (builder);
@@ -491,9 +491,9 @@ static char *
 write_json (KnsBundle  *bundle,
             const char *checksum)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   member_string (builder, "format", KNS_BUNDLE_FORMAT);
@@ -557,8 +557,8 @@ kns_bundle_write (KnsBundle  *bundle,
                   const char *file,
                   GError    **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize       length;
   const char *data;
 
@@ -570,7 +570,7 @@ kns_bundle_write (KnsBundle  *bundle,
                                 &local_error))
     return TRUE;
 
-  g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _ ("%s could not be written: %s"),
+  g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s could not be written: %s"),
                file, local_error->message);
   return FALSE;
 }
@@ -620,7 +620,7 @@ malformed (Reader     *reader,
   reader->failed = TRUE;
   g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED,
                /* Translators: %s is a file, then what is wrong in it */
-               _ ("%s is damaged (%s); nothing was imported from it."), reader->file, what);
+               _("%s is damaged (%s); nothing was imported from it."), reader->file, what);
   return FALSE;
 }
 
@@ -634,10 +634,10 @@ read_int (Reader     *reader,
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64)
-    return malformed (reader, _ ("“%s” must be a whole number"), where);
+    return malformed (reader, _("“%s” must be a whole number"), where);
   *value = json_node_get_int (node);
   if (*value < min || *value > max)
-    return malformed (reader, _ ("“%s” is out of range"), where);
+    return malformed (reader, _("“%s” is out of range"), where);
   return TRUE;
 }
 
@@ -660,10 +660,10 @@ read_string (Reader     *reader,
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
-    return malformed (reader, _ ("“%s” must be text"), where);
+    return malformed (reader, _("“%s” must be text"), where);
   text = json_node_get_string (node);
   if (!g_utf8_validate (text, -1, NULL) || !is_clean_text (text, one_line))
-    return malformed (reader, _ ("“%s” is out of range"), where);
+    return malformed (reader, _("“%s” is out of range"), where);
   *value = g_strdup (text);
   return TRUE;
 }
@@ -679,7 +679,7 @@ read_uuid (Reader     *reader,
     return FALSE;
   if ((empty_ok && **value == '\0') || g_uuid_string_is_valid (*value))
     return TRUE;
-  return malformed (reader, _ ("“%s” is not a device or session identifier"), where);
+  return malformed (reader, _("“%s” is not a device or session identifier"), where);
 }
 
 static gboolean
@@ -689,7 +689,7 @@ read_time (Reader     *reader,
            gint64     *time)
 {
   g_autofree char *text = NULL;
-  g_autoptr (GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
   g_autofree char *again = NULL;
 
   if (!read_string (reader, node, where, TRUE, &text))
@@ -702,7 +702,7 @@ read_time (Reader     *reader,
     }
   /* Only the form this code writes, so that the canonical form holds. */
   if (again == NULL || !g_str_equal (again, text))
-    return malformed (reader, _ ("“%s” is not a time"), where);
+    return malformed (reader, _("“%s” is not a time"), where);
   return TRUE;
 }
 
@@ -716,13 +716,13 @@ read_array (Reader     *reader,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      malformed (reader, _ ("“%s” must be a list"), where);
+      malformed (reader, _("“%s” must be a list"), where);
       return NULL;
     }
   array = json_node_get_array (node);
   if (length > 0 && json_array_get_length (array) != length)
     {
-      malformed (reader, _ ("“%s” must be a list"), where);
+      malformed (reader, _("“%s” must be a list"), where);
       return NULL;
     }
   return array;
@@ -735,7 +735,7 @@ read_strings (Reader     *reader,
               GStrv      *value)
 {
   JsonArray *array = read_array (reader, node, where, 0);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (array == NULL)
     return FALSE;
@@ -745,7 +745,7 @@ read_strings (Reader     *reader,
 
       if (!read_string (reader, json_array_get_element (array, i), where, TRUE, &item) ||
           *item == '\0')
-        return malformed (reader, _ ("“%s” is out of range"), where);
+        return malformed (reader, _("“%s” is out of range"), where);
       g_strv_builder_add (builder, item);
     }
   *value = g_strv_builder_end (builder);
@@ -782,25 +782,25 @@ read_object (Reader            *reader,
              const char *const *members)
 {
   JsonObject *object;
-  g_autoptr (GList) names = NULL;
+  g_autoptr(GList) names = NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      malformed (reader, _ ("“%s” must be an object"), where);
+      malformed (reader, _("“%s” must be an object"), where);
       return NULL;
     }
   object = json_node_get_object (node);
   for (guint i = 0; members[i] != NULL; i++)
     if (!json_object_has_member (object, members[i]))
       {
-        malformed (reader, _ ("“%s” is missing"), members[i]);
+        malformed (reader, _("“%s” is missing"), members[i]);
         return NULL;
       }
   names = json_object_get_members (object);
   for (GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (members, l->data))
       {
-        malformed (reader, _ ("“%s” is not part of a bundle"), (const char *) l->data);
+        malformed (reader, _("“%s” is not part of a bundle"), (const char *) l->data);
         return NULL;
       }
   return object;
@@ -847,10 +847,10 @@ read_tally (Reader    *reader,
     if (!read_int (reader, json_array_get_element (array, i), "tallies", 0, MAX_COUNT, &v[i]))
       return FALSE;
   if (!is_day_in_year (row->day, school_year))
-    return malformed (reader, _ ("“%s” has a day outside the school year"), "tallies");
+    return malformed (reader, _("“%s” has a day outside the school year"), "tallies");
   /* A quiz scores at most 100; a pass is a finished quiz. */
   if (v[9] > 100 * v[8] || v[10] > v[8])
-    return malformed (reader, _ ("“%s” is out of range"), "tallies");
+    return malformed (reader, _("“%s” is out of range"), "tallies");
 
   row->grade = (guint) v[2];
   row->sex = (KnsSex) v[3];
@@ -907,7 +907,7 @@ read_format (Reader           *reader,
         *format = (KnsSessionFormat) i;
         return TRUE;
       }
-  return malformed (reader, _ ("“%s” is out of range"), "format");
+  return malformed (reader, _("“%s” is out of range"), "format");
 }
 
 static gboolean
@@ -947,7 +947,7 @@ read_session (Reader    *reader,
                      &session->competences))
     return FALSE;
   if (session->ended < session->started)
-    return malformed (reader, _ ("“%s” is out of range"), "ended");
+    return malformed (reader, _("“%s” is out of range"), "ended");
 
   session->grade = (guint) grade;
   session->tier = (guint) tier;
@@ -983,7 +983,7 @@ read_lesson (Reader    *reader,
                      &lesson->channels))
     return FALSE;
   if (*lesson->id == '\0')
-    return malformed (reader, _ ("“%s” is out of range"), "id");
+    return malformed (reader, _("“%s” is out of range"), "id");
   lesson->tier = (guint) tier;
   return TRUE;
 }
@@ -995,11 +995,11 @@ check_unique (Reader      *reader,
               GCompareFunc compare,
               const char  *where)
 {
-  g_autoptr (GPtrArray) copy = sorted (rows, compare);
+  g_autoptr(GPtrArray) copy = sorted (rows, compare);
 
   for (guint i = 1; i < copy->len; i++)
     if (compare (&copy->pdata[i - 1], &copy->pdata[i]) == 0)
-      return malformed (reader, _ ("“%s” has a row twice"), where);
+      return malformed (reader, _("“%s” has a row twice"), where);
   return TRUE;
 }
 
@@ -1087,20 +1087,20 @@ check_format (Reader   *reader,
     {
       reader->failed = TRUE;
       g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NOT_BUNDLE,
-                   _ ("%s is not a report file of Kỹ năng số; nothing was imported from it."),
+                   _("%s is not a report file of Kỹ năng số; nothing was imported from it."),
                    reader->file);
       return FALSE;
     }
   if (number == NULL || !JSON_NODE_HOLDS_VALUE (number) ||
       json_node_get_value_type (number) != G_TYPE_INT64 || json_node_get_int (number) < 1)
-    return malformed (reader, _ ("“%s” must be a whole number"), "version");
+    return malformed (reader, _("“%s” must be a whole number"), "version");
   if (json_node_get_int (number) > KNS_BUNDLE_VERSION)
     {
       g_autofree char *newer = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number));
 
       reader->failed = TRUE;
       g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NEWER_VERSION,
-                   _ ("%s was made by a newer version of Kỹ năng số (file version %s); update "
+                   _("%s was made by a newer version of Kỹ năng số (file version %s); update "
                       "Kỹ năng số on this computer to import it. Nothing was imported from it."),
                    reader->file, newer);
       return FALSE;
@@ -1159,9 +1159,9 @@ kns_bundle_load_bytes (GBytes     *bytes,
                        const char *file,
                        GError    **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (KnsBundle) bundle = bundle_new ();
-  g_autoptr (GError) parse_error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(KnsBundle) bundle = bundle_new ();
+  g_autoptr(GError) parse_error = NULL;
   g_autofree char *checksum = NULL;
   Reader           reader = { .file = file, .error = error };
   gsize            length;
@@ -1172,7 +1172,7 @@ kns_bundle_load_bytes (GBytes     *bytes,
   text = g_bytes_get_data (bytes, &length);
   if (length > MAX_BUNDLE_BYTES || !g_utf8_validate (text, (gssize) length, NULL))
     {
-      malformed (&reader, _ ("not UTF-8 text of a sensible size"));
+      malformed (&reader, _("not UTF-8 text of a sensible size"));
       return NULL;
     }
 
@@ -1182,7 +1182,7 @@ kns_bundle_load_bytes (GBytes     *bytes,
     {
       if (looks_truncated (text, length))
         g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_TRUNCATED,
-                     _ ("%s is cut short, as when a copy does not finish; copy it again from the "
+                     _("%s is cut short, as when a copy does not finish; copy it again from the "
                         "computer that exported it. Nothing was imported from it."),
                      file);
       else
@@ -1197,7 +1197,7 @@ kns_bundle_load_bytes (GBytes     *bytes,
   if (!g_str_equal (checksum, bundle->info->checksum))
     {
       g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_CHECKSUM,
-                   _ ("%s was changed after it was exported: its checksum does not match its "
+                   _("%s was changed after it was exported: its checksum does not match its "
                       "figures. Export it again; nothing was imported from it."),
                    file);
       return NULL;
@@ -1212,10 +1212,10 @@ KnsBundle *
 kns_bundle_load (const char *file,
                  GError    **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GFile) gfile = NULL;
-  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) gfile = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
   g_return_val_if_fail (file != NULL, NULL);
 
@@ -1226,14 +1226,14 @@ kns_bundle_load (const char *file,
     {
       Reader reader = { .file = file, .error = error };
 
-      malformed (&reader, _ ("not UTF-8 text of a sensible size"));
+      malformed (&reader, _("not UTF-8 text of a sensible size"));
       return NULL;
     }
   if (info != NULL)
     bytes = g_file_load_bytes (gfile, NULL, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _ ("%s cannot be read: %s"),
+      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
                    file, local_error->message);
       return NULL;
     }
@@ -1257,13 +1257,13 @@ add_folder (GPtrArray  *files,
             guint       depth,
             GError    **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, &local_error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &local_error);
   const char *name;
 
   if (dir == NULL)
     {
-      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _ ("%s cannot be read: %s"),
+      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
                    folder, local_error->message);
       return FALSE;
     }
@@ -1298,13 +1298,13 @@ GPtrArray *
 kns_bundle_list_files (const char *const *paths,
                        GError           **error)
 {
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (paths != NULL, NULL);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
 
       if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
         {
@@ -1333,8 +1333,8 @@ kns_bundle_import_file (KnsStore   *store,
                         const char *file)
 {
   KnsBundleImport *import = g_new0 (KnsBundleImport, 1);
-  g_autoptr (KnsBundle) bundle = NULL;
-  g_autoptr (GError) store_error = NULL;
+  g_autoptr(KnsBundle) bundle = NULL;
+  g_autoptr(GError) store_error = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (store), NULL);
   g_return_val_if_fail (file != NULL, NULL);
@@ -1347,7 +1347,7 @@ kns_bundle_import_file (KnsStore   *store,
   if (g_str_equal (bundle->info->device_uuid, kns_store_get_device_uuid (store)))
     {
       g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_OWN_DEVICE,
-                   _ ("%s was exported by this computer: its figures are already counted. "
+                   _("%s was exported by this computer: its figures are already counted. "
                       "Nothing was imported from it."),
                    file);
       return import;
@@ -1361,7 +1361,7 @@ kns_bundle_import_file (KnsStore   *store,
       g_set_error (&import->error, KNS_BUNDLE_ERROR,
                    conflict ? KNS_BUNDLE_ERROR_CONFLICT : KNS_BUNDLE_ERROR_READ,
                    /* Translators: a file, then why it was not imported */
-                   _ ("%s: %s Nothing was imported from it."), file, store_error->message);
+                   _("%s: %s Nothing was imported from it."), file, store_error->message);
       return import;
     }
 
@@ -1386,17 +1386,17 @@ kns_bundle_import_describe (const KnsBundleImport *import)
   switch (import->result)
     {
     case KNS_IMPORT_REPLACED:
-      return g_strdup_printf (_ ("%s: imported; it replaces an older export of computer %.8s."),
+      return g_strdup_printf (_("%s: imported; it replaces an older export of computer %.8s."),
                               import->file, import->device_uuid);
     case KNS_IMPORT_UNCHANGED:
-      return g_strdup_printf (_ ("%s: already imported; nothing changed."), import->file);
+      return g_strdup_printf (_("%s: already imported; nothing changed."), import->file);
     case KNS_IMPORT_OLDER:
-      return g_strdup_printf (_ ("%s: a newer export of computer %.8s is already imported; this "
+      return g_strdup_printf (_("%s: a newer export of computer %.8s is already imported; this "
                                  "older one was left out."),
                               import->file, import->device_uuid);
     case KNS_IMPORT_ADDED:
     default:
-      return g_strdup_printf (_ ("%s: imported the figures of computer %.8s."), import->file,
+      return g_strdup_printf (_("%s: imported the figures of computer %.8s."), import->file,
                               import->device_uuid);
     }
 }

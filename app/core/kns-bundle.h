@@ -59,31 +59,31 @@ typedef struct
 } KnsBundleImport;
 
 GQuark kns_bundle_error_quark (void);
-void   kns_bundle_free (KnsBundle *bundle);
+void   kns_bundle_free        (KnsBundle       *bundle);
 void   kns_bundle_import_free (KnsBundleImport *import);
 
-KnsBundle *kns_bundle_new_from_store (KnsStore  *store,
-                                      KnsCourse *course,
-                                      guint      school_year,
-                                      GError   **error);
-GBytes    *kns_bundle_to_bytes (KnsBundle *bundle);
-char      *kns_bundle_compute_checksum (KnsBundle *bundle);
-gboolean   kns_bundle_write (KnsBundle  *bundle,
-                             const char *file,
-                             GError    **error);
-KnsBundle *kns_bundle_load (const char *file,
-                            GError    **error);
-KnsBundle *kns_bundle_load_bytes (GBytes     *bytes,
-                                  const char *file,
-                                  GError    **error);
-char      *kns_bundle_default_name (KnsStore *store,
-                                    guint     school_year);
+KnsBundle *kns_bundle_new_from_store   (KnsStore    *store,
+                                        KnsCourse   *course,
+                                        guint        school_year,
+                                        GError     **error);
+GBytes    *kns_bundle_to_bytes         (KnsBundle   *bundle);
+char      *kns_bundle_compute_checksum (KnsBundle   *bundle);
+gboolean   kns_bundle_write            (KnsBundle   *bundle,
+                                        const char  *file,
+                                        GError     **error);
+KnsBundle *kns_bundle_load             (const char  *file,
+                                        GError     **error);
+KnsBundle *kns_bundle_load_bytes       (GBytes      *bytes,
+                                        const char  *file,
+                                        GError     **error);
+char      *kns_bundle_default_name     (KnsStore    *store,
+                                        guint        school_year);
 
-GPtrArray       *kns_bundle_list_files (const char *const *paths,
-                                        GError           **error);
-KnsBundleImport *kns_bundle_import_file (KnsStore   *store,
-                                         const char *file);
-char            *kns_bundle_import_describe (const KnsBundleImport *import);
+GPtrArray       *kns_bundle_list_files      (const char * const     *paths,
+                                             GError                **error);
+KnsBundleImport *kns_bundle_import_file     (KnsStore               *store,
+                                             const char             *file);
+char            *kns_bundle_import_describe (const KnsBundleImport  *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsBundle, kns_bundle_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsBundleImport, kns_bundle_import_free)

@@ -120,30 +120,30 @@ append_header (Csv       *out,
 {
   g_autofree char *year = kns_report_format_school_year (kns_report_get_period (report)->school_year);
   g_autofree char *period = kns_report_format_period (kns_report_get_period (report));
-  g_autoptr (GDateTime) made = g_date_time_new_from_unix_local (kns_report_get_generated (report) /
+  g_autoptr(GDateTime) made = g_date_time_new_from_unix_local (kns_report_get_generated (report) /
                                                                 G_USEC_PER_SEC);
   g_autofree char *made_text = g_date_time_format (made, "%d/%m/%Y");
 
   append_field (out, kns_report_get_title (report));
   end_line (out);
   /* Translators: a line of the CSV report: the school's name */
-  append_pair (out, _ ("School"), kns_report_get_school_name (report));
+  append_pair (out, _("School"), kns_report_get_school_name (report));
   /* Translators: a line of the CSV report: the school's commune and province */
-  append_pair (out, _ ("Location"), kns_report_get_school_location (report));
+  append_pair (out, _("Location"), kns_report_get_school_location (report));
   /* Translators: a line of the CSV report */
-  append_pair (out, _ ("School year"), year);
+  append_pair (out, _("School year"), year);
   /* Translators: a line of the CSV report: the days counted */
-  append_pair (out, _ ("Period"), period);
+  append_pair (out, _("Period"), period);
   /* Translators: a line of the CSV report: how many lab computers' figures are merged */
-  append_field (out, _ ("Computers"));
+  append_field (out, _("Computers"));
   append_number (out, kns_report_get_n_computers (report));
   end_line (out);
   /* Translators: a line of the CSV report: figures about fewer pupils than this are hidden */
-  append_field (out, _ ("Smallest group shown"));
+  append_field (out, _("Smallest group shown"));
   append_number (out, kns_report_get_min_cell (report));
   end_line (out);
   /* Translators: a line of the CSV report: the day the report was made */
-  append_pair (out, _ ("Made on"), made_text);
+  append_pair (out, _("Made on"), made_text);
 }
 
 static void
@@ -154,26 +154,26 @@ append_sessions (Csv       *out,
 
   end_line (out);
   /* Translators: a section of the report: the extracurricular sessions (buổi ngoại khóa) */
-  append_field (out, _ ("Sessions"));
+  append_field (out, _("Sessions"));
   end_line (out);
   /* Translators: columns of the sessions table of the CSV report */
-  append_field (out, _ ("Date"));
-  append_field (out, _ ("Minutes"));
-  append_field (out, _ ("Format"));
-  append_field (out, _ ("Class"));
-  append_field (out, C_ ("report", "Grade"));
-  append_field (out, _ ("Title"));
-  append_field (out, _ ("Skill groups"));
-  append_field (out, _ ("Competence codes"));
-  append_field (out, _ ("Computers"));
-  append_field (out, _ ("Pupils"));
+  append_field (out, _("Date"));
+  append_field (out, _("Minutes"));
+  append_field (out, _("Format"));
+  append_field (out, _("Class"));
+  append_field (out, C_("report", "Grade"));
+  append_field (out, _("Title"));
+  append_field (out, _("Skill groups"));
+  append_field (out, _("Competence codes"));
+  append_field (out, _("Computers"));
+  append_field (out, _("Pupils"));
   append_field (out, HIDDEN_MARK);
   end_line (out);
 
   for (guint i = 0; i < sessions->len; i++)
     {
       const KnsReportSession *session = g_ptr_array_index (sessions, i);
-      g_autoptr (GDateTime) started = g_date_time_new_from_unix_local (session->started /
+      g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (session->started /
                                                                        G_USEC_PER_SEC);
       g_autofree char *date = g_date_time_format (started, "%d/%m/%Y");
       g_autofree char *groups = kns_report_format_skill_groups (session->skill_groups);
@@ -236,18 +236,18 @@ append_channels (Csv       *out,
 
   end_line (out);
   /* Translators: a section of the report: whether each hotline was taught */
-  append_field (out, _ ("Reporting channels taught"));
+  append_field (out, _("Reporting channels taught"));
   end_line (out);
   /* Translators: columns of the channels section of the CSV report */
-  append_field (out, _ ("Channel"));
-  append_field (out, _ ("Taught"));
+  append_field (out, _("Channel"));
+  append_field (out, _("Taught"));
   end_line (out);
   for (guint i = 0; i < channels->len; i++)
     {
       const KnsReportChannel *channel = g_ptr_array_index (channels, i);
 
       append_field (out, channel->label);
-      append_field (out, channel->taught ? _ ("Yes") : _ ("No"));
+      append_field (out, channel->taught ? _("Yes") : _("No"));
       end_line (out);
     }
 }
@@ -258,9 +258,9 @@ append_notes (Csv       *out,
 {
   end_line (out);
   /* Translators: a section of the report */
-  append_field (out, _ ("Notes"));
+  append_field (out, _("Notes"));
   end_line (out);
-  append_field (out, _ ("* A row marked with an asterisk has figures left blank to protect the "
+  append_field (out, _("* A row marked with an asterisk has figures left blank to protect the "
                         "pupils. Other blanks mean there is nothing to show: no enrolment "
                         "entered, no quiz taken."));
   end_line (out);

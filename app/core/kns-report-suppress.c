@@ -351,7 +351,7 @@ static int
 choose_complement (KnsSuppression *self,
                    guint           target)
 {
-  g_autoptr (GArray) candidates = list_candidates (self);
+  g_autoptr(GArray) candidates = list_candidates (self);
   int best_near = -1, best = -1;
 
   g_array_sort_with_data (candidates, compare_by_value, self);

@@ -29,31 +29,31 @@ typedef enum
 
 typedef struct _KnsSuppression KnsSuppression;
 
-KnsSuppression *kns_suppression_new (guint min_cell);
-void            kns_suppression_free (KnsSuppression *self);
-guint           kns_suppression_get_min_cell (KnsSuppression *self);
-guint           kns_suppression_add_node (KnsSuppression *self);
-guint           kns_suppression_add_cell (KnsSuppression    *self,
-                                          guint              from,
-                                          guint              to,
-                                          gint64             value,
-                                          KnsSuppressionKind kind);
-void            kns_suppression_set_upper (KnsSuppression *self,
-                                           guint           cell,
-                                           gint64          upper);
-void            kns_suppression_hide (KnsSuppression *self,
-                                      guint           cell);
-guint           kns_suppression_run (KnsSuppression *self);
-gboolean        kns_suppression_get_exposed (KnsSuppression *self,
-                                             guint          *cell);
-gboolean        kns_suppression_is_hidden (KnsSuppression *self,
-                                           guint           cell);
-gboolean        kns_suppression_is_primary (KnsSuppression *self,
-                                            guint           cell);
-void            kns_suppression_get_range (KnsSuppression *self,
-                                           guint           cell,
-                                           gint64         *min,
-                                           gint64         *max);
+KnsSuppression *kns_suppression_new          (guint               min_cell);
+void            kns_suppression_free         (KnsSuppression     *self);
+guint           kns_suppression_get_min_cell (KnsSuppression     *self);
+guint           kns_suppression_add_node     (KnsSuppression     *self);
+guint           kns_suppression_add_cell     (KnsSuppression     *self,
+                                              guint               from,
+                                              guint               to,
+                                              gint64              value,
+                                              KnsSuppressionKind  kind);
+void            kns_suppression_set_upper    (KnsSuppression     *self,
+                                              guint               cell,
+                                              gint64              upper);
+void            kns_suppression_hide         (KnsSuppression     *self,
+                                              guint               cell);
+guint           kns_suppression_run          (KnsSuppression     *self);
+gboolean        kns_suppression_get_exposed  (KnsSuppression     *self,
+                                              guint              *cell);
+gboolean        kns_suppression_is_hidden    (KnsSuppression     *self,
+                                              guint               cell);
+gboolean        kns_suppression_is_primary   (KnsSuppression     *self,
+                                              guint               cell);
+void            kns_suppression_get_range    (KnsSuppression     *self,
+                                              guint               cell,
+                                              gint64             *min,
+                                              gint64             *max);
 
 /* Stands for "no upper bound" in kns_suppression_get_range(). */
 #define KNS_SUPPRESSION_UNBOUNDED (G_MAXINT64 / 4)

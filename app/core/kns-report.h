@@ -100,48 +100,48 @@ G_DECLARE_FINAL_TYPE (KnsReport, kns_report, KNS, REPORT, GObject)
 
 GQuark kns_report_error_quark (void);
 
-void        kns_report_period_init (KnsReportPeriod *period,
-                                    guint            school_year);
-gboolean    kns_report_period_set_days (KnsReportPeriod *period,
-                                        const GDate     *first,
-                                        const GDate     *last,
-                                        GError         **error);
-gboolean    kns_report_parse_school_year (const char *text,
-                                          guint      *school_year,
-                                          GError    **error);
-char       *kns_report_format_school_year (guint school_year);
-char       *kns_report_format_period (const KnsReportPeriod *period);
-const char *kns_report_format_name (KnsSessionFormat format);
-char       *kns_report_format_skill_groups (guint skill_groups);
+void        kns_report_period_init         (KnsReportPeriod        *period,
+                                            guint                   school_year);
+gboolean    kns_report_period_set_days     (KnsReportPeriod        *period,
+                                            const GDate            *first,
+                                            const GDate            *last,
+                                            GError                **error);
+gboolean    kns_report_parse_school_year   (const char             *text,
+                                            guint                  *school_year,
+                                            GError                **error);
+char       *kns_report_format_school_year  (guint                   school_year);
+char       *kns_report_format_period       (const KnsReportPeriod  *period);
+const char *kns_report_format_name         (KnsSessionFormat        format);
+char       *kns_report_format_skill_groups (guint                   skill_groups);
 
-KnsReport             *kns_report_new (KnsStore              *store,
-                                       KnsCourse             *course,
-                                       const KnsReportPeriod *period,
-                                       const char *const     *session_uuids,
-                                       guint                  min_cell,
-                                       GError               **error);
-const char            *kns_report_get_title (KnsReport *self);
-const char            *kns_report_get_subtitle (KnsReport *self);
-const char            *kns_report_get_school_name (KnsReport *self);
-const char            *kns_report_get_school_location (KnsReport *self);
-const KnsReportPeriod *kns_report_get_period (KnsReport *self);
-guint                  kns_report_get_min_cell (KnsReport *self);
-guint                  kns_report_get_n_computers (KnsReport *self);
-gint64                 kns_report_get_generated (KnsReport *self);
-gboolean               kns_report_get_sessions_chosen (KnsReport *self);
-GPtrArray             *kns_report_get_tables (KnsReport *self);
-const KnsReportTable  *kns_report_get_table (KnsReport  *self,
-                                             const char *id);
-GPtrArray             *kns_report_get_sessions (KnsReport *self);
-GPtrArray             *kns_report_get_channels (KnsReport *self);
-const char *const     *kns_report_get_notes (KnsReport *self);
-guint                  kns_report_get_n_hidden (KnsReport *self);
+KnsReport             *kns_report_new                 (KnsStore               *store,
+                                                       KnsCourse              *course,
+                                                       const KnsReportPeriod  *period,
+                                                       const char * const     *session_uuids,
+                                                       guint                   min_cell,
+                                                       GError                **error);
+const char            *kns_report_get_title           (KnsReport              *self);
+const char            *kns_report_get_subtitle        (KnsReport              *self);
+const char            *kns_report_get_school_name     (KnsReport              *self);
+const char            *kns_report_get_school_location (KnsReport              *self);
+const KnsReportPeriod *kns_report_get_period          (KnsReport              *self);
+guint                  kns_report_get_min_cell        (KnsReport              *self);
+guint                  kns_report_get_n_computers     (KnsReport              *self);
+gint64                 kns_report_get_generated       (KnsReport              *self);
+gboolean               kns_report_get_sessions_chosen (KnsReport              *self);
+GPtrArray             *kns_report_get_tables          (KnsReport              *self);
+const KnsReportTable  *kns_report_get_table           (KnsReport              *self,
+                                                       const char             *id);
+GPtrArray             *kns_report_get_sessions        (KnsReport              *self);
+GPtrArray             *kns_report_get_channels        (KnsReport              *self);
+const char * const    *kns_report_get_notes           (KnsReport              *self);
+guint                  kns_report_get_n_hidden        (KnsReport              *self);
 
 const KnsReportCell *kns_report_table_get_cell (const KnsReportTable *table,
                                                 guint                 row,
                                                 guint                 column);
 int                  kns_report_table_find_row (const KnsReportTable *table,
                                                 const char           *label);
-char                *kns_report_cell_format (const KnsReportCell *cell);
+char                *kns_report_cell_format    (const KnsReportCell  *cell);
 
 G_END_DECLS

@@ -132,7 +132,7 @@ static gint64
 local_midnight (guint year,
                 guint month)
 {
-  g_autoptr (GDateTime) time = g_date_time_new_local ((int) year, (int) month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) time = g_date_time_new_local ((int) year, (int) month, 1, 0, 0, 0);
 
   return g_date_time_to_unix (time) * G_USEC_PER_SEC;
 }
@@ -178,7 +178,7 @@ collect (KnsStore     *self,
          GDestroyNotify free_func,
          GError       **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
   int rc;
 
   while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
@@ -214,7 +214,7 @@ kns_store_sum_tallies (KnsStore          *self,
                        KnsTallySources    sources,
                        GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sessions = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
@@ -261,7 +261,7 @@ kns_store_list_tallies (KnsStore *self,
                         guint     school_year,
                         GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char first[16], last[16];
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
@@ -311,7 +311,7 @@ kns_store_sum_headcounts (KnsStore       *self,
                           KnsTallySources sources,
                           GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
@@ -387,7 +387,7 @@ kns_store_list_session_summaries (KnsStore       *self,
                                   KnsTallySources sources,
                                   GError        **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
@@ -446,7 +446,7 @@ kns_store_list_imported_lessons (KnsStore *self,
                                  guint     school_year,
                                  GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
@@ -499,7 +499,7 @@ kns_store_list_imported_bundles (KnsStore *self,
                                  guint     school_year,
                                  GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
@@ -524,7 +524,7 @@ find_bundle (KnsStore                *self,
              char                   **checksum,
              GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   stmt = kns_store_prepare (self,
@@ -549,7 +549,7 @@ delete_bundle (KnsStore *self,
                gint64    id,
                GError  **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = kns_store_prepare (self, "DELETE FROM import_bundle WHERE id = ?",
+  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self, "DELETE FROM import_bundle WHERE id = ?",
                                                      error);
 
   if (stmt == NULL)
@@ -564,7 +564,7 @@ insert_bundle_row (KnsStore                *self,
                    gint64                  *id,
                    GError                 **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_bundle (device_uuid, school_year, exported, "
@@ -596,7 +596,7 @@ insert_tallies (KnsStore  *self,
                 GPtrArray *tallies,
                 GError   **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_tally_day (bundle_id, day, session_uuid, grade, "
@@ -635,7 +635,7 @@ insert_headcounts (KnsStore  *self,
                    GPtrArray *headcounts,
                    GError   **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_headcount (bundle_id, session_uuid, grade, sex, "
@@ -667,7 +667,7 @@ insert_sessions (KnsStore  *self,
                  GPtrArray *sessions,
                  GError   **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_session (bundle_id, uuid, class_label, grade, tier, "
@@ -713,7 +713,7 @@ insert_lessons (KnsStore  *self,
                 GPtrArray *lessons,
                 GError   **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_lesson (bundle_id, id, title, tier, skill_groups, "
@@ -773,7 +773,7 @@ import_counted (KnsStore                *self,
       /* Two different exports made in the same second: one of them is
        * not what the computer wrote. */
       g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID,
-                           _ ("Another export of the same computer and time, with other figures, "
+                           _("Another export of the same computer and time, with other figures, "
                               "was imported before."));
       return FALSE;
     }
@@ -819,7 +819,7 @@ kns_store_import_bundle (KnsStore                *self,
   if (g_strcmp0 (bundle->device_uuid, self->device_uuid) == 0)
     {
       g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID,
-                           _ ("This bundle was exported by this computer: its figures are "
+                           _("This bundle was exported by this computer: its figures are "
                               "already counted."));
       return FALSE;
     }
@@ -843,7 +843,7 @@ kns_store_forget_bundle (KnsStore   *self,
                          guint       school_year,
                          GError    **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
   g_return_val_if_fail (device_uuid != NULL, FALSE);
@@ -862,7 +862,7 @@ kns_store_forget_bundle (KnsStore   *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_NOT_FOUND,
-                           _ ("This bundle is no longer on this computer."));
+                           _("This bundle is no longer on this computer."));
       return FALSE;
     }
   return TRUE;

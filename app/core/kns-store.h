@@ -433,50 +433,50 @@ typedef struct
   char  *file_name;
 } KnsImportedBundle;
 
-void kns_tally_row_free (KnsTallyRow *row);
-void kns_headcount_row_free (KnsHeadcountRow *row);
+void kns_tally_row_free       (KnsTallyRow       *row);
+void kns_headcount_row_free   (KnsHeadcountRow   *row);
 void kns_session_summary_free (KnsSessionSummary *session);
-void kns_lesson_summary_free (KnsLessonSummary *lesson);
+void kns_lesson_summary_free  (KnsLessonSummary  *lesson);
 void kns_imported_bundle_free (KnsImportedBundle *bundle);
 
-GPtrArray *kns_store_sum_tallies (KnsStore          *self,
-                                  const char        *first_day,
-                                  const char        *last_day,
-                                  const char *const *session_uuids,
-                                  KnsTallySources    sources,
-                                  GError           **error);
-GPtrArray *kns_store_sum_headcounts (KnsStore       *self,
-                                     guint           school_year,
-                                     KnsTallySources sources,
-                                     GError        **error);
-GPtrArray *kns_store_list_tallies (KnsStore *self,
-                                   guint     school_year,
-                                   GError  **error);
-GPtrArray *kns_store_list_headcounts (KnsStore *self,
-                                      guint     school_year,
-                                      GError  **error);
-GPtrArray *kns_store_list_session_summaries (KnsStore       *self,
-                                             guint           school_year,
-                                             KnsTallySources sources,
-                                             GError        **error);
-GPtrArray *kns_store_list_imported_lessons (KnsStore *self,
-                                            guint     school_year,
-                                            GError  **error);
-GPtrArray *kns_store_list_imported_bundles (KnsStore *self,
-                                            guint     school_year,
-                                            GError  **error);
-gboolean   kns_store_import_bundle (KnsStore                *self,
-                                    const KnsImportedBundle *bundle,
-                                    GPtrArray               *tallies,
-                                    GPtrArray               *headcounts,
-                                    GPtrArray               *sessions,
-                                    GPtrArray               *lessons,
-                                    KnsImportResult         *result,
-                                    GError                 **error);
-gboolean   kns_store_forget_bundle (KnsStore   *self,
-                                    const char *device_uuid,
-                                    guint       school_year,
-                                    GError    **error);
+GPtrArray *kns_store_sum_tallies            (KnsStore                 *self,
+                                             const char               *first_day,
+                                             const char               *last_day,
+                                             const char * const       *session_uuids,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_sum_headcounts         (KnsStore                 *self,
+                                             guint                     school_year,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_list_tallies           (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_headcounts        (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_session_summaries (KnsStore                 *self,
+                                             guint                     school_year,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_list_imported_lessons  (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_imported_bundles  (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+gboolean   kns_store_import_bundle          (KnsStore                 *self,
+                                             const KnsImportedBundle  *bundle,
+                                             GPtrArray                *tallies,
+                                             GPtrArray                *headcounts,
+                                             GPtrArray                *sessions,
+                                             GPtrArray                *lessons,
+                                             KnsImportResult          *result,
+                                             GError                  **error);
+gboolean   kns_store_forget_bundle          (KnsStore                 *self,
+                                             const char               *device_uuid,
+                                             guint                     school_year,
+                                             GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsLearner, kns_learner_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsProgress, kns_progress_free)
