@@ -16,6 +16,7 @@
 #include "kns-config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -32,7 +33,7 @@ default_report (ReportSchool *school,
                 KnsCourse    *course,
                 guint         min_cell)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   KnsReportPeriod period;
   KnsReport      *report;
 
@@ -79,9 +80,9 @@ assert_table (KnsReport  *report,
 static void
 test_figures (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsReport) report = default_report (school, course, K);
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
   g_autofree char      *period = kns_report_format_period (kns_report_get_period (report));
   const KnsReportTable *heads = kns_report_get_table (report, "participants");
 
@@ -121,9 +122,9 @@ test_figures (void)
 static void
 test_sessions_and_channels (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsReport) report = default_report (school, course, K);
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
   GPtrArray         *sessions = kns_report_get_sessions (report);
   GPtrArray         *channels = kns_report_get_channels (report);
   const char *const *notes = kns_report_get_notes (report);
@@ -166,7 +167,7 @@ test_sessions_and_channels (void)
 
   g_assert_nonnull (strstr (notes[0], "Headcounts cover the whole school year"));
   g_assert_nonnull (strstr (notes[1], "fewer than 5 pupils"));
-  g_assert_nonnull (strstr (notes[2], "enrolment of a grade is left blank"));
+  g_assert_nonnull (strstr (notes[2], "enrolment of a grade is not shown"));
 }
 
 /* What the reader sees of a grade table, with the enrolments shown in
@@ -281,9 +282,9 @@ static void
 test_attack (gconstpointer data)
 {
   guint min_cell = GPOINTER_TO_UINT (data);
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsReport) report = default_report (school, course, min_cell);
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, min_cell);
   static const gint64 heads[][3] = { { 1, 1, 0 }, { 5, 3, 0 }, { 6, 2, 0 }, { 8, 9, 0 } };
   static const gint64 visits[][3] = { { 1, 1, 0 }, { 5, 3, 0 }, { 6, 2, 0 }, { 16, 9, 0 } };
   /* Per tier (1, 2), per lesson (so-111, mat-khau, bat-nat). */
@@ -319,7 +320,7 @@ test_attack (gconstpointer data)
 static void
 test_school_year (void)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = kns_report_format_school_year (2026);
   guint            year = 0;
 
@@ -345,10 +346,10 @@ test_school_year (void)
 static void
 test_period (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsReport) report = NULL;
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsReport) report = NULL;
   KnsReportPeriod period;
   GDate           first, last;
 
@@ -387,10 +388,10 @@ test_period (void)
 static void
 test_chosen_sessions (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsReport) report = NULL;
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsReport) report = NULL;
   const char       *chosen[] = { school->session_1, NULL };
   KnsReportSession *session;
   KnsReportPeriod   period;
@@ -420,8 +421,8 @@ test_chosen_sessions (void)
 static void
 test_empty (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (FALSE);
-  g_autoptr (KnsReport) report = default_report (school, NULL, K);
+  g_autoptr(ReportSchool) school = report_school_new (FALSE);
+  g_autoptr(KnsReport) report = default_report (school, NULL, K);
 
   assert_table (report, "participants", "Total: 0 0 0 0");
   assert_table (report, "coverage", "Total: — 0 —");
@@ -437,9 +438,9 @@ test_empty (void)
 static void
 test_no_nicknames_in_model (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsReport) report = default_report (school, course, K);
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
   GString         *all = g_string_new (NULL);
   GPtrArray       *tables = kns_report_get_tables (report);
   g_autofree char *text = NULL;
@@ -468,6 +469,28 @@ test_no_nicknames_in_model (void)
   g_assert_null (strstr (text, "Mèo"));
 }
 
+/* strstr () for binary data. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+log_dir (void)
+{
+  const char *dir = g_getenv ("KNS_SCREENSHOT_DIR");
+
+  return dir != NULL ? g_strdup (dir) : g_dir_make_tmp ("kns-report-pdf-XXXXXX", NULL);
+}
+
 /* What a Vietnamese school reads; in a subprocess, so the rest stays in
  * English. */
 static void
@@ -486,12 +509,17 @@ test_vietnamese (void)
   textdomain (GETTEXT_PACKAGE);
 
   {
-    g_autoptr (ReportSchool) school = report_school_new (TRUE);
-    g_autoptr (KnsCourse) course = report_course_load ();
-    g_autoptr (KnsReport) report = default_report (school, course, K);
+    g_autoptr(ReportSchool) school = report_school_new (TRUE);
+    g_autoptr(KnsCourse) course = report_course_load ();
+    g_autoptr(KnsReport) report = default_report (school, course, K);
     const KnsReportTable *heads = kns_report_get_table (report, "participants");
-    g_autoptr (GBytes) csv = NULL;
+    g_autoptr(GBytes) csv = NULL;
+    g_autoptr(GBytes) pdf = NULL;
+    g_autoptr(GError) error = NULL;
     g_autofree char *text = NULL;
+    g_autofree char *pdf_text = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *copy = NULL;
 
     g_assert_cmpstr (kns_report_get_subtitle (report), ==, "Năm học 2026–2027");
     g_assert_cmpstr (heads->row_heading, ==, "Khối");
@@ -507,6 +535,20 @@ test_vietnamese (void)
     g_assert_nonnull (strstr (text, "\r\nSố học sinh tham gia\r\nKhối,Nam,Nữ,Không ghi,Tổng,*\r\n"));
     g_assert_nonnull (strstr (text, "\r\nKhối 4,,,0,8,*\r\n"));
     g_assert_nonnull (strstr (text, "\r\nNăm học,2026–2027\r\n"));
+
+    /* The printable report as a school prints it, beside the English
+     * one in the test log folder. */
+    pdf_text = kns_report_pdf_text (report, NULL);
+    g_assert_nonnull (strstr (pdf_text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"));
+    g_assert_nonnull (strstr (pdf_text, "HIỆU TRƯỞNG\n"));
+    g_assert_nonnull (strstr (pdf_text, "……………, ngày …… tháng …… năm 20……\n"));
+    pdf = kns_report_to_pdf (report, &error);
+    g_assert_no_error (error);
+    dir = log_dir ();
+    copy = g_build_filename (dir, "report-vi.pdf", NULL);
+    g_mkdir_with_parents (dir, 0755);
+    g_assert_true (g_file_set_contents (copy, g_bytes_get_data (pdf, NULL),
+                                        (gssize) g_bytes_get_size (pdf), &error));
   }
 }
 
@@ -517,7 +559,7 @@ parse_csv (const char *text,
            gsize       length)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   GString    *field = g_string_new (NULL);
   const char *p = text, *end = text + length;
 
@@ -605,14 +647,14 @@ csv_row_text (char **row)
 static void
 test_csv (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (TRUE);
-  g_autoptr (KnsCourse) course = report_course_load ();
-  g_autoptr (KnsReport) report = default_report (school, course, K);
-  g_autoptr (GBytes) bytes = kns_report_to_csv (report);
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
+  g_autoptr(GBytes) bytes = kns_report_to_csv (report);
   gsize       length = 0;
   const char *text = g_bytes_get_data (bytes, &length);
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GPtrArray) section = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) section = NULL;
   GPtrArray *tables = kns_report_get_tables (report);
 
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
@@ -628,7 +670,7 @@ test_csv (void)
   for (guint i = 0; i < tables->len; i++)
     {
       const KnsReportTable *table = g_ptr_array_index (tables, i);
-      g_autoptr (GPtrArray) part = csv_section (rows, table->title);
+      g_autoptr(GPtrArray) part = csv_section (rows, table->title);
       char **header = g_ptr_array_index (part, 0);
       guint  offset = table->group_heading != NULL ? 2 : 1;
 
@@ -705,11 +747,11 @@ test_csv (void)
 static void
 test_csv_quoting (void)
 {
-  g_autoptr (ReportSchool) school = report_school_new (FALSE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KnsReport) report = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(ReportSchool) school = report_school_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   gsize       length;
   const char *text;
 
@@ -724,6 +766,64 @@ test_csv_quoting (void)
 
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "'=Trường \"Hoa Sen\", cơ sở 2");
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[1], ==, "Xã Tân Phú,\nĐồng Nai");
+}
+
+/* A4 pages in a PDF, with the report's text on them; a copy goes to the
+ * test log folder (meson-logs/screenshots/report.pdf) to look at. */
+static void
+test_pdf (void)
+{
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = kns_report_to_pdf (report, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *dir = log_dir ();
+  g_autofree char *copy = g_build_filename (dir, "report.pdf", NULL);
+  const char *data;
+  gsize length;
+  guint n_pages = 0;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &length);
+  g_assert_true (length > 1000 && memcmp (data, "%PDF-1.5", 8) == 0);
+  /* A4 is 595.28 × 841.89 points. */
+  g_assert_true (contains_bytes (data, length, "/MediaBox [ 0 0 595.275591 841.889764 ]"));
+
+  text = kns_report_pdf_text (report, &n_pages);
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_nonnull (strstr (text, "TRƯỜNG TIỂU HỌC KIM ĐỒNG\n"));
+  g_assert_nonnull (strstr (text, "Results of teaching pupils to stay safe online\n"));
+  g_assert_nonnull (strstr (text, "Pupils who took part, by grade\n"));
+  g_assert_nonnull (strstr (text, "PRINCIPAL\n"));
+  g_assert_nonnull (strstr (text, "……………, day …… month …… year 20……\n"));
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (g_file_set_contents (copy, data, (gssize) length, &error));
+  g_test_message ("%u pages: %s", n_pages, copy);
+}
+
+/* No nickname in any export, nor the teacher's notes, which name a
+ * pupil; the bundle is searched in test-report-bundle. */
+static void
+test_no_nicknames_in_exports (void)
+{
+  g_autoptr(ReportSchool) school = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsReport) report = default_report (school, course, K);
+  g_autoptr(GBytes) csv = kns_report_to_csv (report);
+  g_autofree char *csv_text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_autofree char *pdf_text = kns_report_pdf_text (report, NULL);
+  const char *texts[] = { csv_text, pdf_text };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      for (guint i = 0; i < school->nicknames->len; i++)
+        g_assert_null (strstr (texts[t], g_ptr_array_index (school->nicknames, i)));
+      g_assert_null (strstr (texts[t], "Mèo"));
+      g_assert_null (strstr (texts[t], "hăng hái"));
+    }
 }
 
 int
@@ -747,6 +847,8 @@ main (int   argc,
   g_test_add_func ("/kns/report/vietnamese", test_vietnamese);
   g_test_add_func ("/kns/report/csv", test_csv);
   g_test_add_func ("/kns/report/csv-quoting", test_csv_quoting);
+  g_test_add_func ("/kns/report/pdf", test_pdf);
+  g_test_add_func ("/kns/report/no-nicknames/exports", test_no_nicknames_in_exports);
 
   return g_test_run ();
 }

@@ -23,12 +23,22 @@ typedef enum
   KNS_REPORT_FORMAT_JSON, /* the bundle another lab computer imports */
 } KnsReportFormat;
 
-gboolean kns_report_format_for_file (const char      *file,
-                                     KnsReportFormat *format,
-                                     GError         **error);
-GBytes  *kns_report_to_csv (KnsReport *self);
-gboolean kns_report_write_csv (KnsReport  *self,
-                               const char *file,
-                               GError    **error);
+gboolean  kns_report_format_for_file (const char             *file,
+                                      KnsReportFormat        *format,
+                                      GError                **error);
+GBytes   *kns_report_to_csv          (KnsReport              *self);
+GBytes   *kns_report_to_pdf          (KnsReport              *self,
+                                      GError                **error);
+char     *kns_report_pdf_text        (KnsReport              *self,
+                                      guint                  *n_pages);
+gboolean  kns_report_write           (KnsReport              *self,
+                                      const char             *file,
+                                      GError                **error);
+gboolean  kns_report_export_file     (KnsStore               *store,
+                                      KnsCourse              *course,
+                                      const char             *file,
+                                      const KnsReportPeriod  *period,
+                                      guint                   min_cell,
+                                      GError                **error);
 
 G_END_DECLS

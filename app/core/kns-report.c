@@ -96,11 +96,11 @@ static const struct
   const char *label;
 } reported_channels[] = {
   /* Translators: the national child-protection hotline */
-  { "111", N_ ("Hotline 111 (child protection)") },
+  { "111", N_("Hotline 111 (child protection)") },
   /* Translators: the police emergency number */
-  { "113", N_ ("113 (police)") },
+  { "113", N_("113 (police)") },
   /* Translators: the national network for protecting children online */
-  { "vn-cop", N_ ("vn-cop.vn (reporting online abuse)") },
+  { "vn-cop", N_("vn-cop.vn (reporting online abuse)") },
 };
 
 static void
@@ -201,14 +201,14 @@ sex_label (guint sex)
     {
     case KNS_SEX_MALE:
       /* Translators: a column of the report: boys */
-      return _ ("Male");
+      return _("Male");
     case KNS_SEX_FEMALE:
       /* Translators: a column of the report: girls */
-      return _ ("Female");
+      return _("Female");
     case KNS_SEX_UNSTATED:
     default:
       /* Translators: a column of the report: pupils whose sex the school does not record */
-      return _ ("Not recorded");
+      return _("Not recorded");
     }
 }
 
@@ -216,7 +216,7 @@ static char *
 grade_label (guint grade)
 {
   /* Translators: a row of the report: all classes of one grade (khối) */
-  return g_strdup_printf (C_ ("report", "Grade %u"), grade);
+  return g_strdup_printf (C_("report", "Grade %u"), grade);
 }
 
 static char *
@@ -230,7 +230,7 @@ tier_label (KnsCourse *course,
     return g_strdup (kns_tier_get_title (found));
   if (tier >= 1 && tier <= N_TIERS)
     /* Translators: a tier of lessons by the grades it is for, such as "Lớp 1–3" */
-    return g_strdup_printf (_ ("Grades %u–%u"), grades[tier][0], grades[tier][1]);
+    return g_strdup_printf (_("Grades %u–%u"), grades[tier][0], grades[tier][1]);
   return g_strdup_printf ("%u", tier);
 }
 
@@ -282,14 +282,14 @@ kns_report_period_set_days (KnsReportPeriod *period,
   if (g_date_compare (first, last) > 0)
     {
       g_set_error_literal (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD,
-                           _ ("The period ends before it starts."));
+                           _("The period ends before it starts."));
       return FALSE;
     }
   if (g_date_compare (first, &start) < 0 || g_date_compare (last, &end) > 0)
     {
       year = kns_report_format_school_year (period->school_year);
       g_set_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD,
-                   _ ("The period must lie within the school year %s, from 1 September to "
+                   _("The period must lie within the school year %s, from 1 September to "
                       "31 August."),
                    year);
       return FALSE;
@@ -309,7 +309,7 @@ kns_report_parse_school_year (const char *text,
                               guint      *school_year,
                               GError    **error)
 {
-  g_auto (GStrv) parts = NULL;
+  g_auto(GStrv) parts = NULL;
   g_autofree char *plain = NULL;
   guint64          start = 0, end = 0;
   gboolean         ok;
@@ -326,7 +326,7 @@ kns_report_parse_school_year (const char *text,
   if (!ok)
     {
       g_set_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD,
-                   _ ("“%s” is not a school year; write it as 2026-2027."), text);
+                   _("“%s” is not a school year; write it as 2026-2027."), text);
       return FALSE;
     }
   *school_year = (guint) start;
@@ -375,14 +375,14 @@ kns_report_format_name (KnsSessionFormat format)
     {
     case KNS_SESSION_FORMAT_KIOSK:
       /* Translators: a session format: pupils learn on the lab computers */
-      return _ ("On computers");
+      return _("On computers");
     case KNS_SESSION_FORMAT_ONLINE:
       /* Translators: a session format */
-      return _ ("Online");
+      return _("Online");
     case KNS_SESSION_FORMAT_IN_PERSON:
     default:
       /* Translators: a session format: a teacher with the class */
-      return _ ("In person");
+      return _("In person");
     }
 }
 
@@ -443,7 +443,7 @@ static gboolean
 gather_tallies (Build   *build,
                 GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree const char **uuids = NULL;
   char                    first[16], last[16];
 
@@ -479,7 +479,7 @@ static gboolean
 gather_headcounts (Build   *build,
                    GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   rows = kns_store_sum_headcounts (build->store, build->period->school_year, KNS_TALLY_ALL, error);
   if (rows == NULL)
@@ -508,7 +508,7 @@ gather_enrolment (Build   *build,
   for (guint grade = 1; grade <= N_GRADES; grade++)
     for (guint sex = 0; sex < N_SEXES; sex++)
       {
-        g_autoptr (GError) local_error = NULL;
+        g_autoptr(GError) local_error = NULL;
         guint count = kns_store_get_enrolment (build->store, build->period->school_year, grade,
                                                (KnsSex) sex, &local_error);
 
@@ -526,7 +526,7 @@ static gboolean
 in_period (const KnsReportPeriod *period,
            gint64                 time)
 {
-  g_autoptr (GDateTime) local = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
   GDate date;
 
   g_date_clear (&date, 1);
@@ -540,7 +540,7 @@ static gboolean
 gather_sessions (Build   *build,
                  GError **error)
 {
-  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) all = NULL;
 
   all = kns_store_list_session_summaries (build->store, build->period->school_year, KNS_TALLY_ALL,
                                           error);
@@ -777,7 +777,7 @@ run_grid (GradeGrid *grid,
 {
   for (;;)
     {
-      g_autoptr (KnsSuppression) s = suppress_grid (grid, min_cell);
+      g_autoptr(KnsSuppression) s = suppress_grid (grid, min_cell);
       guint cell, row;
 
       if (grid->caps == NULL || !kns_suppression_get_exposed (s, &cell))
@@ -799,14 +799,14 @@ grid_table (const GradeGrid *grid,
 {
   KnsReportTable *table = table_new (id, title,
                                      /* Translators: the heading of a column of grades */
-                                     C_ ("report", "Grade"), grid->n_grades + 1, N_SEXES + 1);
+                                     C_("report", "Grade"), grid->n_grades + 1, N_SEXES + 1);
   gint64          column_total[N_SEXES + 1] = { 0 };
 
   for (guint c = 0; c < N_SEXES; c++)
     table->column_labels[c] = g_strdup (sex_label (sex_columns[c]));
   /* Translators: a total column or row of the report */
-  table->column_labels[N_SEXES] = g_strdup (_ ("Total"));
-  table->row_labels[grid->n_grades] = g_strdup (_ ("Total"));
+  table->column_labels[N_SEXES] = g_strdup (_("Total"));
+  table->row_labels[grid->n_grades] = g_strdup (_("Total"));
   table->total_row = table->total_column = TRUE;
 
   for (guint r = 0; r < grid->n_grades; r++)
@@ -837,7 +837,7 @@ grid_table (const GradeGrid *grid,
 static char *
 session_key (const KnsSessionSummary *summary)
 {
-  g_autoptr (GDateTime) local = g_date_time_new_from_unix_local (summary->started / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (summary->started / G_USEC_PER_SEC);
   g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
 
   return g_strdup_printf ("%s\n%s\n%u\n%s\n%d", day, summary->class_label, summary->grade,
@@ -891,7 +891,7 @@ add_to_group (Build                   *build,
     }
   else
     {
-      g_autoptr (GPtrArray) lessons = session_lessons (build, summary);
+      g_autoptr(GPtrArray) lessons = session_lessons (build, summary);
 
       for (guint i = 0; i < lessons->len; i++)
         add_lesson_tags (build, g_ptr_array_index (lessons, i), &session->skill_groups,
@@ -902,7 +902,7 @@ add_to_group (Build                   *build,
 static GPtrArray *
 group_sessions (Build *build)
 {
-  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) session_group_free);
 
   for (guint i = 0; i < build->summaries->len; i++)
@@ -996,11 +996,11 @@ add_grade_tables (KnsReport *self,
   g_ptr_array_add (self->tables,
                    grid_table (&heads, "participants",
                                /* Translators: a table of the report */
-                               _ ("Pupils who took part (headcount)")));
+                               _("Pupils who took part (headcount)")));
   g_ptr_array_add (self->tables,
                    grid_table (&visits, "attendances",
                                /* Translators: a table of the report: each pupil's visits, lượt */
-                               _ ("Attendances")));
+                               _("Attendances")));
 }
 
 /* Coverage: enrolment, pupils who took part and the share, per grade.
@@ -1018,13 +1018,13 @@ add_coverage_table (KnsReport *self,
 
   table = table_new ("coverage",
                      /* Translators: a table of the report: what share of each grade took part */
-                     _ ("Coverage of each grade"), C_ ("report", "Grade"), n + 1, 3);
+                     _("Coverage of each grade"), C_("report", "Grade"), n + 1, 3);
   /* Translators: a column of the report: pupils enrolled in the grade (sĩ số) */
-  table->column_labels[0] = g_strdup (_ ("Enrolled"));
+  table->column_labels[0] = g_strdup (_("Enrolled"));
   /* Translators: a column of the report */
-  table->column_labels[1] = g_strdup (_ ("Took part"));
+  table->column_labels[1] = g_strdup (_("Took part"));
   /* Translators: a column of the report: the share of enrolled pupils who took part */
-  table->column_labels[2] = g_strdup (_ ("Coverage (%)"));
+  table->column_labels[2] = g_strdup (_("Coverage (%)"));
   table->total_row = TRUE;
 
   for (guint r = 0; r <= n; r++)
@@ -1119,7 +1119,7 @@ suppress_lessons (LessonGrid *grid,
                   guint       what,
                   guint       min_cell)
 {
-  g_autoptr (KnsSuppression) s = kns_suppression_new (min_cell);
+  g_autoptr(KnsSuppression) s = kns_suppression_new (min_cell);
   KnsSuppressionKind kind = what == POINTS ? KNS_SUPPRESSION_AMOUNT : KNS_SUPPRESSION_COUNT;
   guint              source = kns_suppression_add_node (s);
   guint              sink = kns_suppression_add_node (s);
@@ -1194,11 +1194,11 @@ stat_table_new (const char *id,
   KnsReportTable *table = table_new (id, title, row_heading, n_rows, 3);
 
   /* Translators: a column of the report: pupils who finished a lesson (each counted once a lesson) */
-  table->column_labels[0] = g_strdup (_ ("Lessons completed"));
+  table->column_labels[0] = g_strdup (_("Lessons completed"));
   /* Translators: a column of the report: quizzes taken, retakes included */
-  table->column_labels[1] = g_strdup (_ ("Quiz attempts"));
+  table->column_labels[1] = g_strdup (_("Quiz attempts"));
   /* Translators: a column of the report: mean quiz score, in percent */
-  table->column_labels[2] = g_strdup (_ ("Mean score (%)"));
+  table->column_labels[2] = g_strdup (_("Mean score (%)"));
   return table;
 }
 
@@ -1248,9 +1248,9 @@ add_lesson_tables (KnsReport *self,
 
   tiers = stat_table_new ("tiers",
                           /* Translators: a table of the report */
-                          _ ("Lessons and quizzes by tier"),
+                          _("Lessons and quizzes by tier"),
                           /* Translators: the heading of a column of tiers (nhóm lớp) */
-                          _ ("Tier"), grid.n_tiers + 1);
+                          _("Tier"), grid.n_tiers + 1);
   tiers->total_row = TRUE;
   for (guint t = 0; t <= grid.n_tiers; t++)
     {
@@ -1264,17 +1264,17 @@ add_lesson_tables (KnsReport *self,
           hidden[what] = grid.tier_hidden[what][t];
         }
       tiers->row_labels[t] = t < grid.n_tiers ? tier_label (build->course, grid.tiers[t])
-                                              : g_strdup (_ ("Total"));
+                                              : g_strdup (_("Total"));
       set_stat_cells (tiers, t, v[COMPLETIONS], v[ATTEMPTS], v[POINTS], hidden);
     }
   g_ptr_array_add (self->tables, tiers);
 
   lessons = stat_table_new ("lessons",
                             /* Translators: a table of the report */
-                            _ ("Lessons and quizzes by lesson"),
+                            _("Lessons and quizzes by lesson"),
                             /* Translators: the heading of a column of lesson titles */
-                            _ ("Lesson"), n);
-  lessons->group_heading = g_strdup (_ ("Tier"));
+                            _("Lesson"), n);
+  lessons->group_heading = g_strdup (_("Tier"));
   lessons->row_groups = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
@@ -1296,7 +1296,7 @@ static void
 add_channels (KnsReport *self,
               Build     *build)
 {
-  g_autoptr (GHashTable) taught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) taught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer       value;
   guint          groups = 0;
@@ -1308,7 +1308,7 @@ add_channels (KnsReport *self,
 
   for (guint i = 0; i < build->summaries->len; i++)
     {
-      g_autoptr (GPtrArray) lessons = session_lessons (build, g_ptr_array_index (build->summaries, i));
+      g_autoptr(GPtrArray) lessons = session_lessons (build, g_ptr_array_index (build->summaries, i));
 
       for (guint j = 0; j < lessons->len; j++)
         add_lesson_tags (build, g_ptr_array_index (lessons, j), &groups, NULL, taught);
@@ -1319,7 +1319,7 @@ add_channels (KnsReport *self,
       KnsReportChannel *channel = g_new0 (KnsReportChannel, 1);
 
       channel->id = reported_channels[i].id;
-      channel->label = g_strdup (_ (reported_channels[i].label));
+      channel->label = g_strdup (_(reported_channels[i].label));
       channel->taught = g_hash_table_contains (taught, channel->id);
       g_ptr_array_add (self->channels, channel);
     }
@@ -1329,18 +1329,18 @@ static void
 add_notes (KnsReport *self,
            Build     *build)
 {
-  g_autoptr (GStrvBuilder) notes = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) notes = g_strv_builder_new ();
   g_autofree char *hidden = NULL;
   g_autofree char *computers = NULL;
   gboolean         any_dropped = FALSE;
 
   if (build->chosen == NULL)
     g_strv_builder_add (notes,
-                        _ ("Headcounts cover the whole school year, from 1 September to 31 August, "
+                        _("Headcounts cover the whole school year, from 1 September to 31 August, "
                            "whatever the period; attendances, lessons and quizzes cover the period."));
   else
     g_strv_builder_add (notes,
-                        _ ("Only the chosen sessions are counted; a pupil who took part in two of "
+                        _("Only the chosen sessions are counted; a pupil who took part in two of "
                            "them counts twice."));
 
   if (self->n_computers > 1)
@@ -1354,9 +1354,9 @@ add_notes (KnsReport *self,
       g_strv_builder_add (notes, computers);
     }
 
-  hidden = g_strdup_printf (_ ("To protect the pupils, a figure about fewer than %u pupils is left "
-                               "blank, and so are some others, so that no blank can be worked out "
-                               "from the totals."),
+  hidden = g_strdup_printf (_("To protect the pupils, a figure about fewer than %u pupils is not "
+                              "shown, and neither are some others, so that none can be worked out "
+                              "from the totals."),
                             self->min_cell);
   g_strv_builder_add (notes, hidden);
 
@@ -1364,11 +1364,11 @@ add_notes (KnsReport *self,
     any_dropped |= build->enrolment_dropped[grade] && build->enrolment[grade] > 0;
   if (any_dropped)
     g_strv_builder_add (notes,
-                        _ ("The enrolment of a grade is left blank where, with so few pupils, it "
-                           "would tell how many of them took part."));
+                        _("The enrolment of a grade is not shown where, with so few pupils, it "
+                          "would tell how many of them took part."));
 
   g_strv_builder_add (notes,
-                      _ ("A pupil counts once for each lesson completed. The mean score is over "
+                      _("A pupil counts once for each lesson completed. The mean score is over "
                          "all quiz attempts, retakes included."));
   self->notes = g_strv_builder_end (notes);
 }
@@ -1395,8 +1395,8 @@ read_school (KnsReport *self,
              KnsStore  *store,
              GError   **error)
 {
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) bundles = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
 
   self->school_name = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_NAME, &local_error);
   if (local_error == NULL)
@@ -1424,7 +1424,7 @@ compute (KnsReport *self,
          Build     *build,
          GError   **error)
 {
-  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   g_autofree gboolean *session_hidden = NULL;
 
   if (!read_school (self, build->store, error) ||
@@ -1512,8 +1512,8 @@ kns_report_new (KnsStore              *store,
                 guint                  min_cell,
                 GError               **error)
 {
-  g_autoptr (KnsReport) self = NULL;
-  g_auto (Build) build = { 0 };
+  g_autoptr(KnsReport) self = NULL;
+  g_auto(Build) build = { 0 };
   g_autofree char *year = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (store), NULL);
@@ -1526,10 +1526,10 @@ kns_report_new (KnsStore              *store,
   self->generated = kns_store_now (store);
   self->sessions_chosen = session_uuids != NULL;
   /* Translators: the title of the printed report */
-  self->title = g_strdup (_ ("Report on teaching pupils to stay safe online"));
+  self->title = g_strdup (_("Report on teaching pupils to stay safe online"));
   year = kns_report_format_school_year (period->school_year);
   /* Translators: under the report's title; %s is a school year such as 2026–2027 */
-  self->subtitle = g_strdup_printf (_ ("School year %s"), year);
+  self->subtitle = g_strdup_printf (_("School year %s"), year);
 
   build.store = store;
   build.course = course;
