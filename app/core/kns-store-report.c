@@ -867,3 +867,91 @@ kns_store_forget_bundle (KnsStore   *self,
     }
   return TRUE;
 }
+
+static gboolean
+read_device_uuid (KnsStore  *self,
+                  GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self,
+                                                    "SELECT value FROM setting WHERE key = ?",
+                                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, KNS_STORE_SETTING_DEVICE_UUID, -1, SQLITE_STATIC);
+  if (kns_store_step (self, stmt, error) != SQLITE_ROW)
+    {
+      kns_store_set_error (self, KNS_STORE_ERROR_IO, error);
+      return FALSE;
+    }
+  self->device_uuid = kns_store_column_dup (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+connect_shared (KnsStore  *self,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *env = g_getenv ("KNS_STORE_BUSY_TIMEOUT_MS");
+  guint64 timeout = KNS_STORE_BUSY_TIMEOUT_MS;
+  guint version;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    return kns_store_fail (self, rc, error);
+  sqlite3_extended_result_codes (self->db, 1);
+  if (env != NULL)
+    g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT, &timeout, NULL);
+  sqlite3_busy_timeout (self->db, (int) timeout);
+
+  if (!kns_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !kns_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (stmt = kns_store_prepare (self, "PRAGMA user_version", error)) == NULL ||
+      kns_store_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  version = (guint) sqlite3_column_int (stmt, 0);
+  if (version > kns_store_schema_latest ())
+    {
+      kns_store_set_error (self, KNS_STORE_ERROR_NEWER_VERSION, error);
+      return FALSE;
+    }
+  /* The same binary as the app: its schema, after one step if needed. */
+  return kns_store_migrate (self, version, error) && read_device_uuid (self, error);
+}
+
+/**
+ * kns_store_open_shared:
+ *
+ * Opens the store while the app may have it open too, for the headless
+ * report verbs: WAL lets both read and write, and a busy timeout waits
+ * for the app's short transactions. Unlike kns_store_open(), it does no
+ * start-up chores: no recovery of a damaged file (the app's business),
+ * and above all no wiping of leftover guests, since a guest may be
+ * signed in on the kiosk at that very moment. A folder with no store
+ * yet gets one from kns_store_open(): then no app is using it.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KnsStore *
+kns_store_open_shared (const char  *data_dir,
+                       GError     **error)
+{
+  g_autoptr(KnsStore) self = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL && *data_dir != '\0', NULL);
+
+  path = g_build_filename (data_dir, KNS_STORE_FILE_NAME, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return kns_store_open (data_dir, error);
+
+  self = g_object_new (KNS_TYPE_STORE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_steal_pointer (&path);
+  if (!connect_shared (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}

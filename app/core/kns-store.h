@@ -433,6 +433,9 @@ typedef struct
   char  *file_name;
 } KnsImportedBundle;
 
+KnsStore *kns_store_open_shared (const char  *data_dir,
+                                 GError     **error);
+
 void kns_tally_row_free       (KnsTallyRow       *row);
 void kns_headcount_row_free   (KnsHeadcountRow   *row);
 void kns_session_summary_free (KnsSessionSummary *session);
