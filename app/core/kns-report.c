@@ -480,22 +480,21 @@ gather_headcounts (Build   *build,
                    GError **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autofree const char **uuids = NULL;
 
-  rows = kns_store_sum_headcounts (build->store, build->period->school_year, KNS_TALLY_ALL, error);
+  /* The year's headcount, or the chosen sessions' own. */
+  if (build->chosen != NULL)
+    uuids = (const char **) g_hash_table_get_keys_as_array (build->chosen, NULL);
+  rows = kns_store_sum_headcounts (build->store, build->period->school_year, uuids, KNS_TALLY_ALL,
+                                   error);
   if (rows == NULL)
     return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
       const KnsHeadcountRow *row = g_ptr_array_index (rows, i);
-      gboolean               wanted;
 
-      if (row->grade < 1 || row->grade > N_GRADES || row->sex > KNS_SEX_FEMALE)
-        continue;
-      /* The year's headcount, or the chosen sessions' own. */
-      wanted = build->chosen == NULL ? *row->session_uuid == '\0'
-                                     : g_hash_table_contains (build->chosen, row->session_uuid);
-      if (wanted)
+      if (row->grade >= 1 && row->grade <= N_GRADES && row->sex <= KNS_SEX_FEMALE)
         build->participants[row->grade][row->sex] += (gint64) row->participants;
     }
   return TRUE;

@@ -193,6 +193,69 @@ tally_sum_cb (sqlite3_stmt *stmt,
   return tally_from_row (stmt, GPOINTER_TO_INT (data));
 }
 
+static guint
+tally_key_hash (gconstpointer key)
+{
+  const KnsTallyRow *row = key;
+
+  return g_str_hash (row->lesson_id) ^ (row->grade * 131u) ^ (row->sex * 17u) ^ (row->tier * 7u);
+}
+
+static gboolean
+tally_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const KnsTallyRow *x = a, *y = b;
+
+  return x->grade == y->grade && x->sex == y->sex && x->tier == y->tier &&
+         g_str_equal (x->lesson_id, y->lesson_id);
+}
+
+static int
+compare_sums (gconstpointer a,
+              gconstpointer b)
+{
+  const KnsTallyRow *x = *(KnsTallyRow **) a, *y = *(KnsTallyRow **) b;
+
+  if (x->grade != y->grade)
+    return x->grade < y->grade ? -1 : 1;
+  if (x->sex != y->sex)
+    return x->sex < y->sex ? -1 : 1;
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
+  return g_strcmp0 (x->lesson_id, y->lesson_id);
+}
+
+/* Adds one row of the query into the sums. */
+static void
+add_to_sums (GHashTable   *sums,
+             sqlite3_stmt *stmt)
+{
+  KnsTallyRow probe = { 0 };
+  KnsTallyRow *sum;
+
+  probe.grade = (guint) sqlite3_column_int (stmt, 0);
+  probe.sex = (KnsSex) sqlite3_column_int (stmt, 1);
+  probe.tier = (guint) sqlite3_column_int (stmt, 2);
+  probe.lesson_id = (char *) sqlite3_column_text (stmt, 3);
+
+  sum = g_hash_table_lookup (sums, &probe);
+  if (sum == NULL)
+    {
+      sum = g_new0 (KnsTallyRow, 1);
+      sum->grade = probe.grade;
+      sum->sex = probe.sex;
+      sum->tier = probe.tier;
+      sum->lesson_id = g_strdup (probe.lesson_id);
+      g_hash_table_add (sums, sum);
+    }
+  sum->attendances += (guint64) sqlite3_column_int64 (stmt, 4);
+  sum->completions += (guint64) sqlite3_column_int64 (stmt, 5);
+  sum->attempts += (guint64) sqlite3_column_int64 (stmt, 6);
+  sum->score_sum += (guint64) sqlite3_column_int64 (stmt, 7);
+  sum->passes += (guint64) sqlite3_column_int64 (stmt, 8);
+}
+
 /**
  * kns_store_sum_tallies:
  * @first_day: the first day counted, "YYYY-MM-DD"
@@ -200,34 +263,39 @@ tally_sum_cb (sqlite3_stmt *stmt,
  * @session_uuids: (nullable) (array zero-terminated=1): only these
  *   sessions, or %NULL for everything, in sessions or not
  *
- * Sums tally_day over days, sessions and computers.
+ * Sums tally_day over days, sessions and computers. The rows are summed
+ * here in a hash table rather than by SQLite's GROUP BY, which sorts
+ * them first: with three hundred computers' rows, a third of the time.
  *
  * Returns: (transfer full) (element-type KnsTallyRow): one row for each
- *   grade, sex, tier and lesson ("" for sign-ins); day and session_uuid
- *   are %NULL
+ *   grade, sex, tier and lesson ("" for sign-ins), sorted; day and
+ *   session_uuid are %NULL
  */
 GPtrArray *
-kns_store_sum_tallies (KnsStore          *self,
-                       const char        *first_day,
-                       const char        *last_day,
-                       const char *const *session_uuids,
-                       KnsTallySources    sources,
-                       GError           **error)
+kns_store_sum_tallies (KnsStore            *self,
+                       const char          *first_day,
+                       const char          *last_day,
+                       const char * const  *session_uuids,
+                       KnsTallySources      sources,
+                       GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *sessions = NULL;
+  GHashTableIter iter;
+  gpointer row;
+  int rc;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
   g_return_val_if_fail (first_day != NULL && last_day != NULL, NULL);
 
   stmt = kns_store_prepare (self,
-                            "SELECT grade, sex, tier, lesson_id, sum (attendances), "
-                            "  sum (completions), sum (attempts), sum (score_sum), sum (passes) "
+                            "SELECT grade, sex, tier, lesson_id, attendances, completions, "
+                            "  attempts, score_sum, passes "
                             "FROM (" ALL_TALLY_DAYS ") "
                             "WHERE day BETWEEN ?3 AND ?4 "
-                            "  AND (?5 IS NULL OR instr (?5, char (10) || session_uuid || char (10)) > 0) "
-                            "GROUP BY grade, sex, tier, lesson_id "
-                            "ORDER BY grade, sex, tier, lesson_id",
+                            "  AND (?5 IS NULL OR instr (?5, char (10) || session_uuid || char (10)) > 0)",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -244,8 +312,20 @@ kns_store_sum_tallies (KnsStore          *self,
       sqlite3_bind_text (stmt, 5, sessions, -1, SQLITE_STATIC);
     }
 
-  return collect (self, stmt, tally_sum_cb, GINT_TO_POINTER (FALSE),
-                  (GDestroyNotify) kns_tally_row_free, error);
+  sums = g_hash_table_new (tally_key_hash, tally_key_equal);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
+    add_to_sums (sums, stmt);
+
+  /* The table does not own the rows: the array does, from here on. */
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    g_ptr_array_add (rows, row);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  g_ptr_array_sort (rows, compare_sums);
+  return g_steal_pointer (&rows);
 }
 
 /**
@@ -298,20 +378,23 @@ headcount_cb (sqlite3_stmt *stmt,
 
 /**
  * kns_store_sum_headcounts:
+ * @session_uuids: (nullable) (array zero-terminated=1): these sessions'
+ *   headcounts, or %NULL for the school year's
  *
- * Distinct learners of the school year (session_uuid "") and of each
- * session, summed over computers: a child who used two computers counts
- * on each.
+ * Distinct learners of the school year, or of each session, summed over
+ * computers: a child who used two computers counts on each.
  *
  * Returns: (transfer full) (element-type KnsHeadcountRow): the sums
  */
 GPtrArray *
-kns_store_sum_headcounts (KnsStore       *self,
-                          guint           school_year,
-                          KnsTallySources sources,
-                          GError        **error)
+kns_store_sum_headcounts (KnsStore            *self,
+                          guint                school_year,
+                          const char * const  *session_uuids,
+                          KnsTallySources      sources,
+                          GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sessions = NULL;
 
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
@@ -323,6 +406,8 @@ kns_store_sum_headcounts (KnsStore       *self,
                             "  SELECT h.session_uuid, h.grade, h.sex, h.tier, h.participants "
                             "  FROM import_headcount h JOIN import_bundle b ON b.id = h.bundle_id "
                             "  WHERE ?2 AND b.school_year = ?3) "
+                            "WHERE CASE WHEN ?4 IS NULL THEN session_uuid = '' "
+                            "  ELSE instr (?4, char (10) || session_uuid || char (10)) > 0 END "
                             "GROUP BY session_uuid, grade, sex, tier "
                             "ORDER BY session_uuid, grade, sex, tier",
                             error);
@@ -330,6 +415,13 @@ kns_store_sum_headcounts (KnsStore       *self,
     return NULL;
   bind_sources (stmt, sources);
   sqlite3_bind_int64 (stmt, 3, school_year);
+  if (session_uuids != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) session_uuids);
+
+      sessions = g_strconcat ("\n", joined, "\n", NULL);
+      sqlite3_bind_text (stmt, 4, sessions, -1, SQLITE_STATIC);
+    }
 
   return collect (self, stmt, headcount_cb, NULL, (GDestroyNotify) kns_headcount_row_free, error);
 }
@@ -338,14 +430,28 @@ kns_store_sum_headcounts (KnsStore       *self,
  * kns_store_list_headcounts:
  *
  * Returns: (transfer full) (element-type KnsHeadcountRow): this
- *   computer's own tally_headcount rows of the school year
+ *   computer's own tally_headcount rows of the school year, the year's
+ *   and each session's, exactly as kept: what a bundle carries
  */
 GPtrArray *
-kns_store_list_headcounts (KnsStore *self,
-                           guint     school_year,
-                           GError  **error)
+kns_store_list_headcounts (KnsStore  *self,
+                           guint      school_year,
+                           GError   **error)
 {
-  return kns_store_sum_headcounts (self, school_year, KNS_TALLY_OWN, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT session_uuid, grade, sex, tier, participants "
+                            "FROM tally_headcount WHERE school_year = ? "
+                            "ORDER BY session_uuid, grade, sex, tier",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_year);
+
+  return collect (self, stmt, headcount_cb, NULL, (GDestroyNotify) kns_headcount_row_free, error);
 }
 
 static gpointer

@@ -450,6 +450,7 @@ GPtrArray *kns_store_sum_tallies            (KnsStore                 *self,
                                              GError                  **error);
 GPtrArray *kns_store_sum_headcounts         (KnsStore                 *self,
                                              guint                     school_year,
+                                             const char * const       *session_uuids,
                                              KnsTallySources           sources,
                                              GError                  **error);
 GPtrArray *kns_store_list_tallies           (KnsStore                 *self,
