@@ -549,6 +549,10 @@ test_vietnamese (void)
     g_mkdir_with_parents (dir, 0755);
     g_assert_true (g_file_set_contents (copy, g_bytes_get_data (pdf, NULL),
                                         (gssize) g_bytes_get_size (pdf), &error));
+    g_free (copy);
+    copy = g_build_filename (dir, "report-vi.csv", NULL);
+    g_assert_true (g_file_set_contents (copy, g_bytes_get_data (csv, NULL),
+                                        (gssize) g_bytes_get_size (csv), &error));
   }
 }
 
