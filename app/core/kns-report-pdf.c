@@ -105,6 +105,20 @@ make_layout (Pdf            *pdf,
   return layout;
 }
 
+/* Breaks a heading between words; inside a word only if one is wider
+ * than the cell, rather than let it run over the border. */
+static void
+wrap_heading (PangoLayout *layout,
+              double       width)
+{
+  int text_width;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width > width)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -294,7 +308,7 @@ row_height (Pdf         *pdf,
                                                    PANGO_ALIGN_LEFT);
 
       if (cells == (char **) table->header)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+        wrap_heading (layout, width);
       height = MAX (height, layout_height (layout));
     }
   return height + 2 * CELL_PADDING;
@@ -328,9 +342,8 @@ draw_row (Pdf         *pdf,
                                                    bold || header ? STYLE_BOLD : STYLE_PLAIN,
                                                    width - 2 * CELL_PADDING, align);
 
-      /* A heading breaks between words only. */
       if (header)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+        wrap_heading (layout, width - 2 * CELL_PADDING);
       draw_layout (pdf, layout, x + CELL_PADDING, pdf->y + CELL_PADDING);
       cairo_rectangle (pdf->cr, x, pdf->y, width, height);
       x += width;
