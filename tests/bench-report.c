@@ -197,15 +197,16 @@ main (int   argc,
   KnsReportPeriod period;
 
   g_setenv ("TZ", "ICT-7", TRUE);
-  dir = g_dir_make_tmp ("kns-bench-report-XXXXXX", &error);
-  if (argc > 1)
-    {
-      g_free (dir);
-      dir = g_build_filename (argv[1], "kns-bench-report", NULL);
-      g_mkdir_with_parents (dir, 0700);
-    }
-  if (dir == NULL)
-    fail (error);
+  {
+    g_autofree char *parent = argc > 1 ? g_strdup (argv[1]) : g_get_current_dir ();
+
+    dir = g_build_filename (parent, "kns-bench-report-XXXXXX", NULL);
+    if (g_mkdtemp (dir) == NULL)
+      {
+        g_printerr ("%s: cannot create\n", dir);
+        return EXIT_FAILURE;
+      }
+  }
   files_dir = g_build_filename (dir, "usb", NULL);
   g_mkdir_with_parents (files_dir, 0700);
 
