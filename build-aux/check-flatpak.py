@@ -19,8 +19,9 @@ import sys
 # What org.gnome.Platform ships, by pkg-config name (GNOME's sdk-platform
 # stack on top of the freedesktop platform, which brings sqlite).
 RUNTIME = {
-    'cairo', 'gdk-pixbuf-2.0', 'gio-2.0', 'glib-2.0', 'gobject-2.0', 'gtk4',
-    'json-glib-1.0', 'libadwaita-1', 'librsvg-2.0', 'pango', 'sqlite3',
+    'cairo', 'cairo-pdf', 'gdk-pixbuf-2.0', 'gio-2.0', 'glib-2.0', 'gobject-2.0',
+    'gtk4', 'json-glib-1.0', 'libadwaita-1', 'librsvg-2.0', 'pango', 'pangocairo',
+    'sqlite3',
 }
 
 # What the runtime lacks, and the module of the manifest that builds it.

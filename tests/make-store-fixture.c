@@ -71,6 +71,80 @@ take_quiz (KnsStore   *store,
   check (finished != NULL, error);
 }
 
+/* A bundle of another lab computer, as kns-bundle.c would import it
+ * (schema version 2). */
+static void
+import_other_computer (KnsStore *store)
+{
+  static const char *const lessons_t2[] = { "t2-a", NULL };
+  static const char *const competences[] = { "4.2", NULL };
+  static const char *const channels[] = { "111", "trusted-adult", NULL };
+  GError                  *error = NULL;
+  g_autoptr(GPtrArray) tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  g_autoptr(GPtrArray) lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+  KnsImportedBundle bundle = {
+    .device_uuid = (char *) "0d7e1f52-6c1b-4a8e-9f0e-2b4c6d8e0a13",
+    .school_year = 2026,
+    .exported = now,
+    .checksum = (char *) "sha256:5e6b3b0c2f8a4d1e9c7b5a3f1e0d2c4b6a8f0e1d3c5b7a9f2e4d6c8b0a1f3e5d",
+    .app_version = (char *) "0.1.0",
+    .school_name = (char *) "Trường Tiểu học Kim Đồng",
+    .school_location = (char *) "Phường Ba Đình, Hà Nội",
+    .file_name = (char *) "may-2.json",
+  };
+  KnsTallyRow       *row = g_new0 (KnsTallyRow, 1);
+  KnsHeadcountRow   *head = g_new0 (KnsHeadcountRow, 1);
+  KnsSessionSummary *session = g_new0 (KnsSessionSummary, 1);
+  KnsLessonSummary  *lesson = g_new0 (KnsLessonSummary, 1);
+  KnsImportResult    result;
+
+  row->day = g_strdup ("2026-10-05");
+  row->session_uuid = g_strdup ("7f3c2a10-4b5d-4e6f-8a9b-0c1d2e3f4a5b");
+  row->grade = 5;
+  row->sex = KNS_SEX_FEMALE;
+  row->tier = 2;
+  row->lesson_id = g_strdup ("t2-a");
+  row->completions = 6;
+  row->attempts = 7;
+  row->score_sum = 560;
+  row->passes = 5;
+  g_ptr_array_add (tallies, row);
+
+  head->session_uuid = g_strdup ("");
+  head->grade = 5;
+  head->sex = KNS_SEX_FEMALE;
+  head->tier = 2;
+  head->participants = 6;
+  g_ptr_array_add (heads, head);
+
+  session->uuid = g_strdup ("7f3c2a10-4b5d-4e6f-8a9b-0c1d2e3f4a5b");
+  session->class_label = g_strdup ("5B");
+  session->grade = 5;
+  session->tier = 2;
+  session->title = g_strdup ("Mật khẩu an toàn");
+  session->format = KNS_SESSION_FORMAT_KIOSK;
+  session->lesson_ids = g_strdupv ((char **) lessons_t2);
+  session->started = now + G_TIME_SPAN_HOUR;
+  session->ended = now + 2 * G_TIME_SPAN_HOUR;
+  session->skill_groups = 1 << 2;
+  session->competences = g_strdupv ((char **) competences);
+  g_ptr_array_add (sessions, session);
+
+  lesson->id = g_strdup ("t2-a");
+  lesson->title = g_strdup ("Bài A");
+  lesson->tier = 2;
+  lesson->skill_groups = 1 << 2;
+  lesson->competences = g_strdupv ((char **) competences);
+  lesson->channels = g_strdupv ((char **) channels);
+  g_ptr_array_add (lessons, lesson);
+
+  check (kns_store_import_bundle (store, &bundle, tallies, heads, sessions, lessons, &result,
+                                  &error),
+         error);
+}
+
 static void
 fill (KnsStore *store)
 {
@@ -120,6 +194,8 @@ fill (KnsStore *store)
 
   now += 40 * G_TIME_SPAN_MINUTE;
   check (kns_store_end_session (store, session->uuid, "Lớp sôi nổi.", &error), error);
+
+  import_other_computer (store);
 }
 
 /* The device UUID is random and never changes through the store; the

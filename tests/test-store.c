@@ -333,7 +333,7 @@ test_open_fresh (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpstr (kns_store_get_path (store), ==, expected);
-  g_assert_cmpuint (kns_store_get_schema_version (store), ==, 1);
+  g_assert_cmpuint (kns_store_get_schema_version (store), ==, 2);
   g_assert_true (g_uuid_string_is_valid (kns_store_get_device_uuid (store)));
   g_assert_cmpint (kns_store_get_recovery (store), ==, KNS_STORE_RECOVERY_NONE);
   g_assert_null (kns_store_get_moved_aside (store));
@@ -1707,6 +1707,62 @@ test_schema_1 (Fixture       *f,
                                "WHERE session_uuid = ''"), ==, 3);
 }
 
+/* Version 2 added the figures imported from other lab computers. */
+static void
+test_schema_2 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-2.db",
+                                                    NULL);
+  g_autofree char *path = g_strdup (kns_store_get_path (f->store));
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) lessons = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  KnsImportedBundle *bundle;
+  KnsSessionSummary *imported;
+  guint64            completions = 0;
+
+  close_store (f);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  f->store = open_store (f);
+  g_assert_cmpuint (kns_store_get_schema_version (f->store), ==, kns_store_schema_latest ());
+  g_assert_cmpuint (kns_store_get_enrolment (f->store, 2026, 5, KNS_SEX_MALE, &error), ==, 30);
+
+  bundles = kns_store_list_imported_bundles (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundles->len, ==, 1);
+  bundle = g_ptr_array_index (bundles, 0);
+  g_assert_cmpstr (bundle->device_uuid, ==, "0d7e1f52-6c1b-4a8e-9f0e-2b4c6d8e0a13");
+  g_assert_cmpuint (bundle->school_year, ==, 2026);
+  g_assert_cmpstr (bundle->file_name, ==, "may-2.json");
+
+  sessions = kns_store_list_session_summaries (f->store, 2026, KNS_TALLY_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 2);
+  imported = g_ptr_array_index (sessions, 1);
+  g_assert_cmpstr (imported->title, ==, "Mật khẩu an toàn");
+  g_assert_cmpuint (imported->participants, ==, 0);
+  g_assert_cmpstr (imported->competences[0], ==, "4.2");
+
+  lessons = kns_store_list_imported_lessons (f->store, 2026, &error);
+  g_assert_cmpuint (lessons->len, ==, 1);
+  g_assert_cmpstr (((KnsLessonSummary *) g_ptr_array_index (lessons, 0))->channels[0], ==, "111");
+
+  own = kns_store_sum_tallies (f->store, "2026-09-01", "2027-08-31", NULL, KNS_TALLY_OWN, &error);
+  all = kns_store_sum_tallies (f->store, "2026-09-01", "2027-08-31", NULL, KNS_TALLY_ALL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    completions += ((KnsTallyRow *) g_ptr_array_index (all, i))->completions;
+  for (guint i = 0; i < own->len; i++)
+    completions -= ((KnsTallyRow *) g_ptr_array_index (own, i))->completions;
+  g_assert_cmpuint (completions, ==, 6);
+}
+
 /* What a Vietnamese teacher reads, from the catalogue built beside the
  * tests; in a subprocess, so the rest stays in English. */
 static void
@@ -1816,6 +1872,7 @@ main (int   argc,
                         test_read_only);
   ADD ("/kns/store/disk-full", test_disk_full);
   ADD ("/kns/store/fixtures/schema-1", test_schema_1);
+  ADD ("/kns/store/fixtures/schema-2", test_schema_2);
   g_test_add_func ("/kns/store/preconditions", test_preconditions);
   ADD ("/kns/store/vietnamese", test_vietnamese);
 

@@ -89,7 +89,7 @@ fill_cells (KnsDashboard  *self,
   guint n_lessons = self->lessons->len;
 
   self->cells = g_new0 (KnsDashboardCell, self->learners->len * MAX (n_lessons, 1));
-  self->summaries = g_new0 (KnsLessonSummary, MAX (n_lessons, 1));
+  self->summaries = g_new0 (KnsDashboardLesson, MAX (n_lessons, 1));
 
   for (guint l = 0; l < n_lessons; l++)
     self->summaries[l].lesson = g_ptr_array_index (self->lessons, l);
@@ -113,7 +113,7 @@ fill_cells (KnsDashboard  *self,
         {
           KnsProgress *p = g_hash_table_lookup (by_id, kns_lesson_get_id (self->summaries[l].lesson));
           KnsDashboardCell *cell = &self->cells[r * n_lessons + l];
-          KnsLessonSummary *summary = &self->summaries[l];
+          KnsDashboardLesson *summary = &self->summaries[l];
 
           cell->state = p ? p->state : KNS_LESSON_NOT_STARTED;
           cell->best_score = p ? p->best_score : -1;

@@ -31,7 +31,7 @@ typedef struct
   guint      n_done;     /* learners who finished it */
   guint      n_scored;   /* learners with a quiz score */
   double     mean_score; /* of their best scores; < 0 when none */
-} KnsLessonSummary;
+} KnsDashboardLesson;
 
 typedef struct
 {
@@ -48,7 +48,7 @@ typedef struct
   GPtrArray        *learners;       /* KnsLearner, rows, by nickname */
   GPtrArray        *lessons;        /* KnsLesson, columns, in course order */
   KnsDashboardCell *cells;          /* learners × lessons, row by row */
-  KnsLessonSummary *summaries;      /* one per lesson */
+  KnsDashboardLesson *summaries;    /* one per lesson */
   GPtrArray        *hard_questions; /* KnsHardQuestion, most often wrong first */
 } KnsDashboard;
 

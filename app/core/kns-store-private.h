@@ -89,6 +89,8 @@ gboolean      kns_store_begin             (KnsStore     *self,
 gboolean      kns_store_commit            (KnsStore     *self,
                                            GError      **error);
 gboolean      kns_store_rollback          (KnsStore     *self);
+gboolean      kns_store_connect           (KnsStore     *self,
+                                           GError      **error);
 gboolean      kns_store_fail              (KnsStore     *self,
                                            int           rc,
                                            GError      **error);

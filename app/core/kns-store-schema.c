@@ -172,8 +172,89 @@ static const char schema_1[] =
   "  PRIMARY KEY (learner_id, day, session_uuid)"
   ") WITHOUT ROWID;";
 
+/* Version 2: the figures of other lab computers, imported from their
+ * report bundles (kns-bundle.c), so that one computer can report for the
+ * whole lab.
+ *
+ * A bundle is one computer's school year: (device_uuid, school_year) is
+ * unique, and a newer export replaces the older by deleting the bundle,
+ * which cascades to its rows. The rows mirror tally_day and
+ * tally_headcount and, like them, hold no learner id. Sessions and
+ * lessons keep what the other computer knew of them (skill groups,
+ * competence codes and channels, one a line), since its lessons may
+ * differ from ours. Nothing here ever holds a nickname. */
+static const char schema_2[] =
+  "CREATE TABLE import_bundle ("
+  "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  device_uuid     TEXT NOT NULL,"
+  "  school_year     INTEGER NOT NULL,"
+  "  exported        INTEGER NOT NULL,"
+  "  checksum        TEXT NOT NULL,"
+  "  imported        INTEGER NOT NULL,"
+  "  app_version     TEXT NOT NULL DEFAULT '',"
+  "  school_name     TEXT NOT NULL DEFAULT '',"
+  "  school_location TEXT NOT NULL DEFAULT '',"
+  "  file_name       TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (device_uuid, school_year)"
+  ");"
+  "CREATE INDEX import_bundle_year ON import_bundle (school_year);"
+
+  "CREATE TABLE import_tally_day ("
+  "  bundle_id    INTEGER NOT NULL REFERENCES import_bundle (id) ON DELETE CASCADE,"
+  "  day          TEXT NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  sex          INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  lesson_id    TEXT NOT NULL,"
+  "  attendances  INTEGER NOT NULL DEFAULT 0,"
+  "  completions  INTEGER NOT NULL DEFAULT 0,"
+  "  attempts     INTEGER NOT NULL DEFAULT 0,"
+  "  score_sum    INTEGER NOT NULL DEFAULT 0,"
+  "  passes       INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (bundle_id, day, session_uuid, grade, sex, tier, lesson_id)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE import_headcount ("
+  "  bundle_id    INTEGER NOT NULL REFERENCES import_bundle (id) ON DELETE CASCADE,"
+  "  session_uuid TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  sex          INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  participants INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (bundle_id, session_uuid, grade, sex, tier)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE import_session ("
+  "  bundle_id    INTEGER NOT NULL REFERENCES import_bundle (id) ON DELETE CASCADE,"
+  "  uuid         TEXT NOT NULL,"
+  "  class_label  TEXT NOT NULL,"
+  "  grade        INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  title        TEXT NOT NULL,"
+  "  format       INTEGER NOT NULL,"
+  "  lesson_ids   TEXT,"
+  "  started      INTEGER NOT NULL,"
+  "  ended        INTEGER NOT NULL,"
+  "  skill_groups INTEGER NOT NULL DEFAULT 0,"
+  "  competences  TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (bundle_id, uuid)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE import_lesson ("
+  "  bundle_id    INTEGER NOT NULL REFERENCES import_bundle (id) ON DELETE CASCADE,"
+  "  id           TEXT NOT NULL,"
+  "  title        TEXT NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  skill_groups INTEGER NOT NULL DEFAULT 0,"
+  "  competences  TEXT NOT NULL DEFAULT '',"
+  "  channels     TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (bundle_id, id)"
+  ") WITHOUT ROWID;";
+
 static const Migration migrations[] = {
   { 1, schema_1 },
+  { 2, schema_2 },
 };
 
 guint

@@ -511,22 +511,33 @@ compare_names (void       *data,
   return order != 0 ? order : strcmp (a_name, b_name);
 }
 
-static gboolean
-connect_database (KnsStore   *self,
-                  KnsDamage  *damage,
-                  GError    **error)
+/* Opens an existing file with what every connection needs: extended
+ * result codes, a busy timeout and our collation. */
+gboolean
+kns_store_connect (KnsStore  *self,
+                   GError   **error)
 {
-  guint version = 0;
-  int rc;
+  int rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
 
-  *damage = KNS_DAMAGE_NONE;
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     return kns_store_fail (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms ());
   sqlite3_create_collation_v2 (self->db, "KNS_NAME", SQLITE_UTF8, NULL, compare_names, NULL);
+  return TRUE;
+}
+
+static gboolean
+connect_database (KnsStore   *self,
+                  KnsDamage  *damage,
+                  GError    **error)
+{
+  guint version = 0;
+
+  *damage = KNS_DAMAGE_NONE;
+  if (!kns_store_connect (self, error))
+    return FALSE;
 
   if (!check_database (self, damage, &version, error))
     return FALSE;

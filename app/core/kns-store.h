@@ -355,10 +355,155 @@ GPtrArray        *kns_store_list_question_stats  (KnsStore              *self,
 /* School years start in September: 2026 is năm học 2026–2027. */
 guint             kns_school_year_for_time       (gint64                 time);
 
+/* Reports (kns-store-report.c)
+ *
+ * What the school report reads: the anonymous tallies, sessions, school
+ * settings and enrolment, and the same figures imported from the
+ * bundles of other lab computers (schema version 2). Never a learner's
+ * row. */
+
+typedef enum
+{
+  KNS_TALLY_OWN = 1 << 0,      /* counted on this computer */
+  KNS_TALLY_IMPORTED = 1 << 1, /* from bundles of other computers */
+} KnsTallySources;
+
+#define KNS_TALLY_ALL (KNS_TALLY_OWN | KNS_TALLY_IMPORTED)
+
+/* Where a bundle stands after kns_store_import_bundle(). */
+typedef enum
+{
+  KNS_IMPORT_ADDED,     /* a computer and school year not seen before */
+  KNS_IMPORT_REPLACED,  /* a newer export replaced the older one */
+  KNS_IMPORT_UNCHANGED, /* the very same bundle was imported before */
+  KNS_IMPORT_OLDER,     /* a newer export of it is already imported */
+} KnsImportResult;
+
+/* A row of tally_day, or a sum of rows (day is then NULL). */
+typedef struct
+{
+  char   *day;          /* YYYY-MM-DD, or NULL in sums over days */
+  char   *session_uuid; /* "" outside sessions, NULL in sums over sessions */
+  guint   grade;
+  KnsSex  sex;
+  guint   tier;
+  char   *lesson_id; /* "" for sign-ins */
+  guint64 attendances;
+  guint64 completions;
+  guint64 attempts;
+  guint64 score_sum;
+  guint64 passes;
+} KnsTallyRow;
+
+typedef struct
+{
+  char   *session_uuid; /* "" for the whole school year */
+  guint   grade;
+  KnsSex  sex;
+  guint   tier;
+  guint64 participants;
+} KnsHeadcountRow;
+
+/* A session as a report shows it, from this computer or another. */
+typedef struct
+{
+  char            *uuid;
+  char            *device_uuid; /* the computer it ran on */
+  char            *class_label;
+  guint            grade;
+  guint            tier;
+  char            *title;
+  KnsSessionFormat format;
+  GStrv            lesson_ids; /* NULL: the whole tier */
+  gint64           started;
+  gint64           ended;
+  guint            skill_groups; /* KnsSkillGroups, from the bundle; 0 on this computer */
+  GStrv            competences;  /* from the bundle; NULL on this computer */
+  guint64          participants;
+} KnsSessionSummary;
+
+/* What another computer knew of a lesson it counted. */
+typedef struct
+{
+  char *id;
+  char *title;
+  guint tier;
+  guint skill_groups;
+  GStrv competences;
+  GStrv channels;
+} KnsLessonSummary;
+
+typedef struct
+{
+  char  *device_uuid;
+  guint  school_year;
+  gint64 exported;
+  gint64 imported;
+  char  *checksum;
+  char  *app_version;
+  char  *school_name;
+  char  *school_location;
+  char  *file_name;
+} KnsImportedBundle;
+
+KnsStore *kns_store_open_shared (const char  *data_dir,
+                                 GError     **error);
+
+void kns_tally_row_free       (KnsTallyRow       *row);
+void kns_headcount_row_free   (KnsHeadcountRow   *row);
+void kns_session_summary_free (KnsSessionSummary *session);
+void kns_lesson_summary_free  (KnsLessonSummary  *lesson);
+void kns_imported_bundle_free (KnsImportedBundle *bundle);
+
+GPtrArray *kns_store_sum_tallies            (KnsStore                 *self,
+                                             const char               *first_day,
+                                             const char               *last_day,
+                                             const char * const       *session_uuids,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_sum_headcounts         (KnsStore                 *self,
+                                             guint                     school_year,
+                                             const char * const       *session_uuids,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_list_tallies           (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_headcounts        (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_session_summaries (KnsStore                 *self,
+                                             guint                     school_year,
+                                             KnsTallySources           sources,
+                                             GError                  **error);
+GPtrArray *kns_store_list_imported_lessons  (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+GPtrArray *kns_store_list_imported_bundles  (KnsStore                 *self,
+                                             guint                     school_year,
+                                             GError                  **error);
+gboolean   kns_store_import_bundle          (KnsStore                 *self,
+                                             const KnsImportedBundle  *bundle,
+                                             GPtrArray                *tallies,
+                                             GPtrArray                *headcounts,
+                                             GPtrArray                *sessions,
+                                             GPtrArray                *lessons,
+                                             KnsImportResult          *result,
+                                             GError                  **error);
+gboolean   kns_store_forget_bundle          (KnsStore                 *self,
+                                             const char               *device_uuid,
+                                             guint                     school_year,
+                                             GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsLearner, kns_learner_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsProgress, kns_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsAnswer, kns_answer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsAttempt, kns_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsClassSession, kns_class_session_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsTallyRow, kns_tally_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsHeadcountRow, kns_headcount_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsSessionSummary, kns_session_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsLessonSummary, kns_lesson_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsImportedBundle, kns_imported_bundle_free)
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "kns-application.h"
 #include "kns-content-check.h"
+#include "kns-report-cli.h"
 #include "kns-store.h"
 #include "kns-teacher.h"
 #include "kns-window.h"
@@ -70,6 +71,18 @@ static const GOptionEntry option_entries[] = {
   { "reset-teacher-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Set a new teacher PIN, for whoever looks after this computer, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the school report to FILE and exit: .csv (spreadsheet), .pdf (printable) or .json "
+       "(this computer’s figures, for the computer that makes the report)"),
+    N_("FILE") },
+  { "school-year", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: the school year, such as 2026-2027 (default: the current one)"),
+    N_("YEAR") },
+  { "import-report", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Merge the .json report files, or folders of them, of other lab computers and exit"),
+    N_("FILE…") },
+  /* More files after --import-report FILE. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -158,7 +171,8 @@ reset_teacher_pin (KnsApplication *self)
 {
   g_autofree char *data_dir = resolve_data_dir (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KnsStore) store = kns_store_open (data_dir, &error);
+  /* Shared: the app may be open in kiosk mode with a guest signed in. */
+  g_autoptr(KnsStore) store = kns_store_open_shared (data_dir, &error);
   g_autofree char *pin = NULL;
   g_autofree char *again = NULL;
   g_autofree char *done = NULL;
@@ -200,6 +214,57 @@ print_utf8 (const char *text)
   fflush (stdout);
 }
 
+/* --export-report and --import-report, before any GTK start-up; they
+ * work while the app is open on the same data (kns-report-cli.c). */
+static int
+run_report_verbs (KnsApplication *self,
+                  GVariantDict   *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autofree char *data_dir = resolve_data_dir (self);
+  g_autofree const char **imports = NULL;
+  g_autofree const char **remaining = NULL;
+  const char *export_file = NULL;
+  const char *school_year = NULL;
+  guint min_cell = self->settings != NULL ? g_settings_get_uint (self->settings, "report-min-cell")
+                                          : 5;
+  int status = 0;
+
+  g_variant_dict_lookup (options, "export-report", "^&ay", &export_file);
+  g_variant_dict_lookup (options, "school-year", "&s", &school_year);
+  g_variant_dict_lookup (options, "import-report", "^a&ay", &imports);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+
+  if ((remaining != NULL && imports == NULL) || (school_year != NULL && export_file == NULL))
+    {
+      g_string_append (err, _("Files go after --import-report, and --school-year goes with "
+                              "--export-report; see kynangso --help.\n"));
+      status = 1;
+    }
+  else
+    {
+      g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+      g_auto(GStrv) all = NULL;
+
+      if (imports != NULL)
+        g_strv_builder_addv (paths, imports);
+      if (remaining != NULL)
+        g_strv_builder_addv (paths, remaining);
+      all = g_strv_builder_end (paths);
+
+      if (export_file != NULL)
+        status = kns_report_cli_export (data_dir, self->content_dir, export_file, school_year,
+                                        min_cell, out, err);
+      if (all[0] != NULL && status == 0)
+        status = kns_report_cli_import (data_dir, (const char * const *) all, out, err);
+    }
+
+  print_utf8 (out->str);
+  fputs (err->str, stderr);
+  return status;
+}
+
 static int
 kns_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -227,6 +292,11 @@ kns_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "reset-teacher-pin"))
     return reset_teacher_pin (self);
+  if (g_variant_dict_contains (options, "export-report") ||
+      g_variant_dict_contains (options, "import-report") ||
+      g_variant_dict_contains (options, "school-year") ||
+      g_variant_dict_contains (options, G_OPTION_REMAINING))
+    return run_report_verbs (self, options);
 
   if (check_content_requested)
     {

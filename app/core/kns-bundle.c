@@ -1,0 +1,1402 @@
+/* kns-bundle.c — the figures one lab computer hands to another
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bundle is one computer's exact tallies for one school year, as JSON
+ * (README "Making the school report" documents the format): a format
+ * name and version, the device UUID, the school year, when it was
+ * exported, the tally rows, headcounts, sessions, what the computer knew
+ * of its lessons, and a checksum. It carries no nickname and no learner
+ * row: only what reports read. It is not suppressed, because
+ * suppression must come after merging.
+ *
+ * The checksum is "sha256:" and the SHA-256 of the canonical form: the
+ * bundle written compactly by this code, members in the documented
+ * order, rows sorted, without the checksum member. On import the file is
+ * parsed and checked into the model, the canonical form is made again
+ * from the model, and the two checksums must agree: any change to a
+ * figure after export, or a file cut short, is refused. It guards
+ * against accidents, not against someone who recomputes the checksum.
+ *
+ * Nothing a bundle says is trusted: every value is checked before the
+ * store sees it, and a refused file changes nothing.
+ */
+
+#define G_LOG_DOMAIN "kns-bundle"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kns-bundle.h"
+
+/* A school's year, a few hundred kilobytes; far more is not a bundle. */
+#define MAX_BUNDLE_BYTES (64 * 1024 * 1024)
+#define MAX_TEXT_CHARS 500
+#define MAX_COUNT ((gint64) 1 << 40)
+
+G_DEFINE_QUARK (kns - bundle - error - quark, kns_bundle_error)
+
+static const char *const format_names[] = { "in-person", "kiosk", "online" };
+
+void
+kns_bundle_free (KnsBundle *bundle)
+{
+  if (bundle == NULL)
+    return;
+
+  kns_imported_bundle_free (bundle->info);
+  g_clear_pointer (&bundle->tallies, g_ptr_array_unref);
+  g_clear_pointer (&bundle->headcounts, g_ptr_array_unref);
+  g_clear_pointer (&bundle->sessions, g_ptr_array_unref);
+  g_clear_pointer (&bundle->lessons, g_ptr_array_unref);
+  g_free (bundle);
+}
+
+void
+kns_bundle_import_free (KnsBundleImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_free (import->file);
+  g_free (import->device_uuid);
+  g_clear_error (&import->error);
+  g_free (import);
+}
+
+static KnsBundle *
+bundle_new (void)
+{
+  KnsBundle *bundle = g_new0 (KnsBundle, 1);
+
+  bundle->version = KNS_BUNDLE_VERSION;
+  bundle->info = g_new0 (KnsImportedBundle, 1);
+  bundle->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  bundle->headcounts = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  bundle->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  bundle->lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+  return bundle;
+}
+
+/* Times are written as "2026-10-05T01:00:00Z", to the second. */
+static char *
+format_time (gint64 time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Export */
+
+static guint
+skill_group_mask_to_list (guint mask,
+                          guint list[3])
+{
+  guint n = 0;
+
+  for (guint group = 1; group <= 3; group++)
+    if (mask & (1u << group))
+      list[n++] = group;
+  return n;
+}
+
+static GStrv
+copy_strv (const char *const *strv)
+{
+  return strv != NULL ? g_strdupv ((char **) strv) : g_new0 (char *, 1);
+}
+
+static KnsLessonSummary *
+lesson_summary (KnsCourse  *course,
+                const char *id,
+                guint       tier)
+{
+  KnsLessonSummary *summary = g_new0 (KnsLessonSummary, 1);
+  KnsLesson        *lesson = course != NULL ? kns_course_lookup_lesson (course, id) : NULL;
+
+  summary->id = g_strdup (id);
+  summary->title = g_strdup (lesson != NULL ? kns_lesson_get_title (lesson) : id);
+  summary->tier = lesson != NULL ? kns_lesson_get_tier (lesson) : tier;
+  summary->skill_groups = lesson != NULL ? kns_lesson_get_skill_groups (lesson) : 0;
+  summary->competences = copy_strv (lesson != NULL ? kns_lesson_get_competences (lesson) : NULL);
+  summary->channels = copy_strv (lesson != NULL ? kns_lesson_get_channels (lesson) : NULL);
+  return summary;
+}
+
+/* What another computer needs to report on our sessions: their lessons
+ * spelled out, and the skill groups and codes those lessons cover. */
+static void
+describe_session (KnsSessionSummary *session,
+                  KnsCourse         *course,
+                  GHashTable        *lessons)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autofree const char **sorted = NULL;
+  KnsTier                *tier;
+  guint                   n;
+
+  if (session->lesson_ids != NULL)
+    g_strv_builder_addv (ids, (const char **) session->lesson_ids);
+  else if (course != NULL && (tier = kns_course_get_tier (course, session->tier)) != NULL)
+    for (guint i = 0; i < kns_tier_get_n_lessons (tier); i++)
+      g_strv_builder_add (ids, kns_lesson_get_id (kns_tier_get_lesson (tier, i)));
+  g_strfreev (session->lesson_ids);
+  session->lesson_ids = g_strv_builder_end (ids);
+
+  session->skill_groups = 0;
+  for (guint i = 0; session->lesson_ids[i] != NULL; i++)
+    {
+      KnsLessonSummary *lesson = g_hash_table_lookup (lessons, session->lesson_ids[i]);
+
+      if (lesson == NULL)
+        {
+          lesson = lesson_summary (course, session->lesson_ids[i], session->tier);
+          g_hash_table_insert (lessons, lesson->id, lesson);
+        }
+      session->skill_groups |= lesson->skill_groups;
+      for (guint j = 0; lesson->competences[j] != NULL; j++)
+        g_hash_table_add (codes, lesson->competences[j]);
+    }
+
+  sorted = (const char **) g_hash_table_get_keys_as_array (codes, &n);
+  g_qsort_with_data (sorted, (gint) n, sizeof (char *), (GCompareDataFunc) g_strcmp0, NULL);
+  g_strfreev (session->competences);
+  session->competences = g_strdupv ((char **) sorted);
+}
+
+/**
+ * kns_bundle_new_from_store:
+ * @course: (nullable): the lessons, to tell what they cover
+ *
+ * This computer's own figures for the school year, exact, with nothing
+ * imported from others (they travel in their own bundles).
+ *
+ * Returns: (transfer full): the bundle, its checksum computed
+ */
+KnsBundle *
+kns_bundle_new_from_store (KnsStore  *store,
+                           KnsCourse *course,
+                           guint      school_year,
+                           GError   **error)
+{
+  g_autoptr(KnsBundle) bundle = bundle_new ();
+  g_autoptr(GHashTable) lessons = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
+  GHashTableIter iter;
+  gpointer       value;
+
+  g_return_val_if_fail (KNS_IS_STORE (store), NULL);
+
+  bundle->info->device_uuid = g_strdup (kns_store_get_device_uuid (store));
+  bundle->info->school_year = school_year;
+  /* To the second, as the file says it. */
+  bundle->info->exported = kns_store_now (store) / G_USEC_PER_SEC * G_USEC_PER_SEC;
+  bundle->info->app_version = g_strdup (PACKAGE_VERSION);
+  bundle->info->school_name = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_NAME,
+                                                     &local_error);
+  if (local_error == NULL)
+    bundle->info->school_location = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_LOCATION,
+                                                           &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_clear_pointer (&bundle->tallies, g_ptr_array_unref);
+  g_clear_pointer (&bundle->headcounts, g_ptr_array_unref);
+  g_clear_pointer (&bundle->sessions, g_ptr_array_unref);
+  if ((bundle->tallies = kns_store_list_tallies (store, school_year, error)) == NULL ||
+      (bundle->headcounts = kns_store_list_headcounts (store, school_year, error)) == NULL ||
+      (bundle->sessions = kns_store_list_session_summaries (store, school_year, KNS_TALLY_OWN,
+                                                            error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < bundle->tallies->len; i++)
+    {
+      const KnsTallyRow *row = g_ptr_array_index (bundle->tallies, i);
+
+      if (*row->lesson_id != '\0' && !g_hash_table_contains (lessons, row->lesson_id))
+        {
+          KnsLessonSummary *lesson = lesson_summary (course, row->lesson_id, row->tier);
+
+          g_hash_table_insert (lessons, lesson->id, lesson);
+        }
+    }
+  for (guint i = 0; i < bundle->sessions->len; i++)
+    describe_session (g_ptr_array_index (bundle->sessions, i), course, lessons);
+
+  g_hash_table_iter_init (&iter, lessons);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (bundle->lessons, value);
+
+  bundle->info->checksum = kns_bundle_compute_checksum (bundle);
+  return g_steal_pointer (&bundle);
+}
+
+/* Writing: the canonical form */
+
+static int
+compare_tallies (gconstpointer a,
+                 gconstpointer b)
+{
+  const KnsTallyRow *x = *(KnsTallyRow **) a, *y = *(KnsTallyRow **) b;
+  int                c;
+
+  if ((c = g_strcmp0 (x->day, y->day)) != 0 || (c = g_strcmp0 (x->session_uuid, y->session_uuid)) != 0)
+    return c;
+  if (x->grade != y->grade)
+    return x->grade < y->grade ? -1 : 1;
+  if (x->sex != y->sex)
+    return x->sex < y->sex ? -1 : 1;
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
+  return g_strcmp0 (x->lesson_id, y->lesson_id);
+}
+
+static int
+compare_headcounts (gconstpointer a,
+                    gconstpointer b)
+{
+  const KnsHeadcountRow *x = *(KnsHeadcountRow **) a, *y = *(KnsHeadcountRow **) b;
+  int                    c;
+
+  if ((c = g_strcmp0 (x->session_uuid, y->session_uuid)) != 0)
+    return c;
+  if (x->grade != y->grade)
+    return x->grade < y->grade ? -1 : 1;
+  if (x->sex != y->sex)
+    return x->sex < y->sex ? -1 : 1;
+  return x->tier < y->tier ? -1 : x->tier > y->tier;
+}
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b)
+{
+  const KnsSessionSummary *x = *(KnsSessionSummary **) a, *y = *(KnsSessionSummary **) b;
+
+  if (x->started != y->started)
+    return x->started < y->started ? -1 : 1;
+  return g_strcmp0 (x->uuid, y->uuid);
+}
+
+/* Sessions are keyed on their UUID alone. */
+static int
+compare_session_uuids (gconstpointer a,
+                       gconstpointer b)
+{
+  return g_strcmp0 ((*(KnsSessionSummary **) a)->uuid, (*(KnsSessionSummary **) b)->uuid);
+}
+
+static int
+compare_lessons (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 ((*(KnsLessonSummary **) a)->id, (*(KnsLessonSummary **) b)->id);
+}
+
+/* A sorted copy, leaving the bundle's own order alone. */
+static GPtrArray *
+sorted (GPtrArray   *rows,
+        GCompareFunc compare)
+{
+  /* Not g_ptr_array_copy (): the copy would free the rows too. */
+  GPtrArray *copy = g_ptr_array_sized_new (rows->len);
+
+  g_ptr_array_extend (copy, rows, NULL, NULL);
+
+  g_ptr_array_sort (copy, compare);
+  return copy;
+}
+
+static void
+add_strings (JsonBuilder       *builder,
+             const char *const *strings)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_skill_groups (JsonBuilder *builder,
+                  guint        mask)
+{
+  guint list[3];
+  guint n = skill_group_mask_to_list (mask, list);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_int_value (builder, list[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+member_string (JsonBuilder *builder,
+               const char  *name,
+               const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static void
+member_int (JsonBuilder *builder,
+            const char  *name,
+            gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+member_time (JsonBuilder *builder,
+             const char  *name,
+             gint64       time)
+{
+  g_autofree char *text = format_time (time);
+
+  member_string (builder, name, text);
+}
+
+static void
+add_tallies (JsonBuilder *builder,
+             GPtrArray   *tallies)
+{
+  g_autoptr(GPtrArray) rows = sorted (tallies, compare_tallies);
+
+  json_builder_set_member_name (builder, "tallies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KnsTallyRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, row->day);
+      json_builder_add_string_value (builder, row->session_uuid);
+      json_builder_add_int_value (builder, row->grade);
+      json_builder_add_int_value (builder, row->sex);
+      json_builder_add_int_value (builder, row->tier);
+      json_builder_add_string_value (builder, row->lesson_id);
+      json_builder_add_int_value (builder, (gint64) row->attendances);
+      json_builder_add_int_value (builder, (gint64) row->completions);
+      json_builder_add_int_value (builder, (gint64) row->attempts);
+      json_builder_add_int_value (builder, (gint64) row->score_sum);
+      json_builder_add_int_value (builder, (gint64) row->passes);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_headcounts (JsonBuilder *builder,
+                GPtrArray   *headcounts)
+{
+  g_autoptr(GPtrArray) rows = sorted (headcounts, compare_headcounts);
+
+  json_builder_set_member_name (builder, "headcounts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KnsHeadcountRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, row->session_uuid);
+      json_builder_add_int_value (builder, row->grade);
+      json_builder_add_int_value (builder, row->sex);
+      json_builder_add_int_value (builder, row->tier);
+      json_builder_add_int_value (builder, (gint64) row->participants);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_sessions (JsonBuilder *builder,
+              GPtrArray   *sessions)
+{
+  g_autoptr(GPtrArray) rows = sorted (sessions, compare_sessions);
+
+  json_builder_set_member_name (builder, "sessions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KnsSessionSummary *session = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "uuid", session->uuid);
+      member_string (builder, "class", session->class_label);
+      member_int (builder, "grade", session->grade);
+      member_int (builder, "tier", session->tier);
+      member_string (builder, "title", session->title);
+      member_string (builder, "format", format_names[session->format]);
+      member_time (builder, "started", session->started);
+      member_time (builder, "ended", session->ended);
+      json_builder_set_member_name (builder, "lessons");
+      add_strings (builder, (const char *const *) session->lesson_ids);
+      json_builder_set_member_name (builder, "skill_groups");
+      add_skill_groups (builder, session->skill_groups);
+      json_builder_set_member_name (builder, "competences");
+      add_strings (builder, (const char *const *) session->competences);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_lessons (JsonBuilder *builder,
+             GPtrArray   *lessons)
+{
+  g_autoptr(GPtrArray) rows = sorted (lessons, compare_lessons);
+
+  json_builder_set_member_name (builder, "lessons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KnsLessonSummary *lesson = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "id", lesson->id);
+      member_string (builder, "title", lesson->title);
+      member_int (builder, "tier", lesson->tier);
+      json_builder_set_member_name (builder, "skill_groups");
+      add_skill_groups (builder, lesson->skill_groups);
+      json_builder_set_member_name (builder, "competences");
+      add_strings (builder, (const char *const *) lesson->competences);
+      json_builder_set_member_name (builder, "channels");
+      add_strings (builder, (const char *const *) lesson->channels);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The bundle as compact JSON, members in the documented order; with
+ * @checksum, the checksum member last. */
+static char *
+write_json (KnsBundle  *bundle,
+            const char *checksum)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  member_string (builder, "format", KNS_BUNDLE_FORMAT);
+  member_int (builder, "version", bundle->version);
+  member_string (builder, "device", bundle->info->device_uuid);
+  member_int (builder, "school_year", bundle->info->school_year);
+  member_time (builder, "exported", bundle->info->exported);
+  member_string (builder, "app_version", bundle->info->app_version);
+  json_builder_set_member_name (builder, "school");
+  json_builder_begin_object (builder);
+  member_string (builder, "name", bundle->info->school_name);
+  member_string (builder, "location", bundle->info->school_location);
+  json_builder_end_object (builder);
+  add_tallies (builder, bundle->tallies);
+  add_headcounts (builder, bundle->headcounts);
+  add_sessions (builder, bundle->sessions);
+  add_lessons (builder, bundle->lessons);
+  if (checksum != NULL)
+    member_string (builder, "checksum", checksum);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * kns_bundle_compute_checksum:
+ *
+ * Returns: (transfer full): "sha256:" and the hex SHA-256 of the
+ *   bundle's canonical form
+ */
+char *
+kns_bundle_compute_checksum (KnsBundle *bundle)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (bundle != NULL, NULL);
+
+  canonical = write_json (bundle, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  return g_strconcat ("sha256:", digest, NULL);
+}
+
+/* Returns: (transfer full): the file's bytes: the canonical form with its
+ *   checksum, and a final newline */
+GBytes *
+kns_bundle_to_bytes (KnsBundle *bundle)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (bundle != NULL && bundle->info->checksum != NULL, NULL);
+
+  json = write_json (bundle, bundle->info->checksum);
+  return g_bytes_new_take (g_strconcat (json, "\n", NULL), strlen (json) + 1);
+}
+
+gboolean
+kns_bundle_write (KnsBundle  *bundle,
+                  const char *file,
+                  GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize       length;
+  const char *data;
+
+  g_return_val_if_fail (bundle != NULL && file != NULL, FALSE);
+
+  bytes = kns_bundle_to_bytes (bundle);
+  data = g_bytes_get_data (bytes, &length);
+  if (g_file_set_contents_full (file, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                &local_error))
+    return TRUE;
+
+  g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s could not be written: %s"),
+               file, local_error->message);
+  return FALSE;
+}
+
+/**
+ * kns_bundle_default_name:
+ *
+ * Returns: (transfer full): "kynangso-2026-2027-5b0c3d4e.json": the
+ *   school year and the start of this computer's UUID, so that the files
+ *   of a lab's computers can share a USB stick
+ */
+char *
+kns_bundle_default_name (KnsStore *store,
+                         guint     school_year)
+{
+  g_return_val_if_fail (KNS_IS_STORE (store), NULL);
+
+  return g_strdup_printf ("kynangso-%u-%u-%.8s.json", school_year, school_year + 1,
+                          kns_store_get_device_uuid (store));
+}
+
+/* Reading: every value checked */
+
+typedef struct
+{
+  const char *file;
+  GError    **error;
+  gboolean    failed;
+} Reader;
+
+/* A damaged bundle: @what says where and why, for the technician. */
+G_GNUC_PRINTF (2, 3)
+static gboolean
+malformed (Reader     *reader,
+           const char *format,
+           ...)
+{
+  g_autofree char *what = NULL;
+  va_list          args;
+
+  if (reader->failed)
+    return FALSE;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  reader->failed = TRUE;
+  g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED,
+               /* Translators: %s is a file, then what is wrong in it */
+               _("%s is damaged (%s); nothing was imported from it."), reader->file, what);
+  return FALSE;
+}
+
+static gboolean
+read_int (Reader     *reader,
+          JsonNode   *node,
+          const char *where,
+          gint64      min,
+          gint64      max,
+          gint64     *value)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return malformed (reader, _("“%s” must be a whole number"), where);
+  *value = json_node_get_int (node);
+  if (*value < min || *value > max)
+    return malformed (reader, _("“%s” is out of range"), where);
+  return TRUE;
+}
+
+static gboolean
+is_clean_text (const char *text,
+               gboolean    one_line)
+{
+  return g_utf8_strlen (text, -1) <= MAX_TEXT_CHARS &&
+         (!one_line || strpbrk (text, "\r\n") == NULL);
+}
+
+static gboolean
+read_string (Reader     *reader,
+             JsonNode   *node,
+             const char *where,
+             gboolean    one_line,
+             char      **value)
+{
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return malformed (reader, _("“%s” must be text"), where);
+  text = json_node_get_string (node);
+  if (!g_utf8_validate (text, -1, NULL) || !is_clean_text (text, one_line))
+    return malformed (reader, _("“%s” is out of range"), where);
+  *value = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+read_uuid (Reader     *reader,
+           JsonNode   *node,
+           const char *where,
+           gboolean    empty_ok,
+           char      **value)
+{
+  if (!read_string (reader, node, where, TRUE, value))
+    return FALSE;
+  if ((empty_ok && **value == '\0') || g_uuid_string_is_valid (*value))
+    return TRUE;
+  return malformed (reader, _("“%s” is not a device or session identifier"), where);
+}
+
+static gboolean
+read_time (Reader     *reader,
+           JsonNode   *node,
+           const char *where,
+           gint64     *time)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *again = NULL;
+
+  if (!read_string (reader, node, where, TRUE, &text))
+    return FALSE;
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed != NULL)
+    {
+      *time = g_date_time_to_unix (parsed) * G_USEC_PER_SEC;
+      again = format_time (*time);
+    }
+  /* Only the form this code writes, so that the canonical form holds. */
+  if (again == NULL || !g_str_equal (again, text))
+    return malformed (reader, _("“%s” is not a time"), where);
+  return TRUE;
+}
+
+static JsonArray *
+read_array (Reader     *reader,
+            JsonNode   *node,
+            const char *where,
+            guint       length)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      malformed (reader, _("“%s” must be a list"), where);
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  if (length > 0 && json_array_get_length (array) != length)
+    {
+      malformed (reader, _("“%s” must be a list"), where);
+      return NULL;
+    }
+  return array;
+}
+
+static gboolean
+read_strings (Reader     *reader,
+              JsonNode   *node,
+              const char *where,
+              GStrv      *value)
+{
+  JsonArray *array = read_array (reader, node, where, 0);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item = NULL;
+
+      if (!read_string (reader, json_array_get_element (array, i), where, TRUE, &item) ||
+          *item == '\0')
+        return malformed (reader, _("“%s” is out of range"), where);
+      g_strv_builder_add (builder, item);
+    }
+  *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+read_skill_groups (Reader     *reader,
+                   JsonNode   *node,
+                   const char *where,
+                   guint      *mask)
+{
+  JsonArray *array = read_array (reader, node, where, 0);
+
+  *mask = 0;
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gint64 group;
+
+      if (!read_int (reader, json_array_get_element (array, i), where, 1, 3, &group))
+        return FALSE;
+      *mask |= 1u << group;
+    }
+  return TRUE;
+}
+
+/* The members an object must have, and no others. */
+static JsonObject *
+read_object (Reader            *reader,
+             JsonNode          *node,
+             const char        *where,
+             const char *const *members)
+{
+  JsonObject *object;
+  g_autoptr(GList) names = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      malformed (reader, _("“%s” must be an object"), where);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!json_object_has_member (object, members[i]))
+      {
+        malformed (reader, _("“%s” is missing"), members[i]);
+        return NULL;
+      }
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (members, l->data))
+      {
+        malformed (reader, _("“%s” is not part of a bundle"), (const char *) l->data);
+        return NULL;
+      }
+  return object;
+}
+
+static gboolean
+is_day_in_year (const char *day,
+                guint       school_year)
+{
+  char first[16], last[16];
+  int  y, m, d;
+
+  if (strlen (day) != 10 || sscanf (day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_snprintf (first, sizeof first, "%04u-09-01", school_year);
+  g_snprintf (last, sizeof last, "%04u-08-31", school_year + 1);
+  return strcmp (day, first) >= 0 && strcmp (day, last) <= 0;
+}
+
+static gboolean
+read_tally (Reader    *reader,
+            JsonNode  *node,
+            guint      school_year,
+            GPtrArray *rows)
+{
+  JsonArray   *array = read_array (reader, node, "tallies", 11);
+  KnsTallyRow *row;
+  gint64       v[11];
+
+  if (array == NULL)
+    return FALSE;
+  row = g_new0 (KnsTallyRow, 1);
+  g_ptr_array_add (rows, row);
+
+  if (!read_string (reader, json_array_get_element (array, 0), "tallies", TRUE, &row->day) ||
+      !read_uuid (reader, json_array_get_element (array, 1), "tallies", TRUE, &row->session_uuid) ||
+      !read_int (reader, json_array_get_element (array, 2), "tallies", 1, 12, &v[2]) ||
+      !read_int (reader, json_array_get_element (array, 3), "tallies", 0, 2, &v[3]) ||
+      !read_int (reader, json_array_get_element (array, 4), "tallies", 1, 9, &v[4]) ||
+      !read_string (reader, json_array_get_element (array, 5), "tallies", TRUE, &row->lesson_id))
+    return FALSE;
+  for (guint i = 6; i < 11; i++)
+    if (!read_int (reader, json_array_get_element (array, i), "tallies", 0, MAX_COUNT, &v[i]))
+      return FALSE;
+  if (!is_day_in_year (row->day, school_year))
+    return malformed (reader, _("“%s” has a day outside the school year"), "tallies");
+  /* A quiz scores at most 100; a pass is a finished quiz. */
+  if (v[9] > 100 * v[8] || v[10] > v[8])
+    return malformed (reader, _("“%s” is out of range"), "tallies");
+
+  row->grade = (guint) v[2];
+  row->sex = (KnsSex) v[3];
+  row->tier = (guint) v[4];
+  row->attendances = (guint64) v[6];
+  row->completions = (guint64) v[7];
+  row->attempts = (guint64) v[8];
+  row->score_sum = (guint64) v[9];
+  row->passes = (guint64) v[10];
+  return TRUE;
+}
+
+static gboolean
+read_headcount (Reader    *reader,
+                JsonNode  *node,
+                GPtrArray *rows)
+{
+  JsonArray       *array = read_array (reader, node, "headcounts", 5);
+  KnsHeadcountRow *row;
+  gint64           v[5];
+
+  if (array == NULL)
+    return FALSE;
+  row = g_new0 (KnsHeadcountRow, 1);
+  g_ptr_array_add (rows, row);
+
+  if (!read_uuid (reader, json_array_get_element (array, 0), "headcounts", TRUE,
+                  &row->session_uuid) ||
+      !read_int (reader, json_array_get_element (array, 1), "headcounts", 1, 12, &v[1]) ||
+      !read_int (reader, json_array_get_element (array, 2), "headcounts", 0, 2, &v[2]) ||
+      !read_int (reader, json_array_get_element (array, 3), "headcounts", 1, 9, &v[3]) ||
+      !read_int (reader, json_array_get_element (array, 4), "headcounts", 0, MAX_COUNT, &v[4]))
+    return FALSE;
+
+  row->grade = (guint) v[1];
+  row->sex = (KnsSex) v[2];
+  row->tier = (guint) v[3];
+  row->participants = (guint64) v[4];
+  return TRUE;
+}
+
+static gboolean
+read_format (Reader           *reader,
+             JsonNode         *node,
+             KnsSessionFormat *format)
+{
+  g_autofree char *name = NULL;
+
+  if (!read_string (reader, node, "format", TRUE, &name))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_str_equal (name, format_names[i]))
+      {
+        *format = (KnsSessionFormat) i;
+        return TRUE;
+      }
+  return malformed (reader, _("“%s” is out of range"), "format");
+}
+
+static gboolean
+read_session (Reader    *reader,
+              JsonNode  *node,
+              GPtrArray *rows)
+{
+  static const char *const members[] = {
+    "uuid", "class", "grade", "tier", "title", "format", "started", "ended", "lessons",
+    "skill_groups", "competences", NULL
+  };
+  JsonObject        *object = read_object (reader, node, "sessions", members);
+  KnsSessionSummary *session;
+  gint64             grade, tier;
+
+  if (object == NULL)
+    return FALSE;
+  session = g_new0 (KnsSessionSummary, 1);
+  g_ptr_array_add (rows, session);
+
+  if (!read_uuid (reader, json_object_get_member (object, "uuid"), "uuid", FALSE, &session->uuid) ||
+      !read_string (reader, json_object_get_member (object, "class"), "class", TRUE,
+                    &session->class_label) ||
+      !read_int (reader, json_object_get_member (object, "grade"), "grade", 1, 12, &grade) ||
+      !read_int (reader, json_object_get_member (object, "tier"), "tier", 1, 9, &tier) ||
+      !read_string (reader, json_object_get_member (object, "title"), "title", TRUE,
+                    &session->title) ||
+      !read_format (reader, json_object_get_member (object, "format"), &session->format) ||
+      !read_time (reader, json_object_get_member (object, "started"), "started",
+                  &session->started) ||
+      !read_time (reader, json_object_get_member (object, "ended"), "ended", &session->ended) ||
+      !read_strings (reader, json_object_get_member (object, "lessons"), "lessons",
+                     &session->lesson_ids) ||
+      !read_skill_groups (reader, json_object_get_member (object, "skill_groups"), "skill_groups",
+                          &session->skill_groups) ||
+      !read_strings (reader, json_object_get_member (object, "competences"), "competences",
+                     &session->competences))
+    return FALSE;
+  if (session->ended < session->started)
+    return malformed (reader, _("“%s” is out of range"), "ended");
+
+  session->grade = (guint) grade;
+  session->tier = (guint) tier;
+  return TRUE;
+}
+
+static gboolean
+read_lesson (Reader    *reader,
+             JsonNode  *node,
+             GPtrArray *rows)
+{
+  static const char *const members[] = {
+    "id", "title", "tier", "skill_groups", "competences", "channels", NULL
+  };
+  JsonObject       *object = read_object (reader, node, "lessons", members);
+  KnsLessonSummary *lesson;
+  gint64            tier;
+
+  if (object == NULL)
+    return FALSE;
+  lesson = g_new0 (KnsLessonSummary, 1);
+  g_ptr_array_add (rows, lesson);
+
+  if (!read_string (reader, json_object_get_member (object, "id"), "id", TRUE, &lesson->id) ||
+      !read_string (reader, json_object_get_member (object, "title"), "title", TRUE,
+                    &lesson->title) ||
+      !read_int (reader, json_object_get_member (object, "tier"), "tier", 1, 9, &tier) ||
+      !read_skill_groups (reader, json_object_get_member (object, "skill_groups"), "skill_groups",
+                          &lesson->skill_groups) ||
+      !read_strings (reader, json_object_get_member (object, "competences"), "competences",
+                     &lesson->competences) ||
+      !read_strings (reader, json_object_get_member (object, "channels"), "channels",
+                     &lesson->channels))
+    return FALSE;
+  if (*lesson->id == '\0')
+    return malformed (reader, _("“%s” is out of range"), "id");
+  lesson->tier = (guint) tier;
+  return TRUE;
+}
+
+/* Rows the store keys on must be unique; a repeated one is damage. */
+static gboolean
+check_unique (Reader      *reader,
+              GPtrArray   *rows,
+              GCompareFunc compare,
+              const char  *where)
+{
+  g_autoptr(GPtrArray) copy = sorted (rows, compare);
+
+  for (guint i = 1; i < copy->len; i++)
+    if (compare (&copy->pdata[i - 1], &copy->pdata[i]) == 0)
+      return malformed (reader, _("“%s” has a row twice"), where);
+  return TRUE;
+}
+
+typedef gboolean (*ReadRow) (Reader    *reader,
+                             JsonNode  *node,
+                             GPtrArray *rows);
+
+static gboolean
+read_rows (Reader     *reader,
+           JsonObject *root,
+           const char *name,
+           ReadRow     read_row,
+           GPtrArray  *rows)
+{
+  JsonArray *array = read_array (reader, json_object_get_member (root, name), name, 0);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_row (reader, json_array_get_element (array, i), rows))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_tallies (Reader     *reader,
+              JsonObject *root,
+              guint       school_year,
+              GPtrArray  *rows)
+{
+  JsonArray *array = read_array (reader, json_object_get_member (root, "tallies"), "tallies", 0);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_tally (reader, json_array_get_element (array, i), school_year, rows))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_header (Reader     *reader,
+             JsonObject *root,
+             KnsBundle  *bundle)
+{
+  static const char *const school_members[] = { "name", "location", NULL };
+  KnsImportedBundle       *info = bundle->info;
+  JsonObject              *school;
+  gint64                   year;
+
+  if (!read_uuid (reader, json_object_get_member (root, "device"), "device", FALSE,
+                  &info->device_uuid) ||
+      !read_int (reader, json_object_get_member (root, "school_year"), "school_year", 2000, 9998,
+                 &year) ||
+      !read_time (reader, json_object_get_member (root, "exported"), "exported", &info->exported) ||
+      !read_string (reader, json_object_get_member (root, "app_version"), "app_version", TRUE,
+                    &info->app_version) ||
+      !read_string (reader, json_object_get_member (root, "checksum"), "checksum", TRUE,
+                    &info->checksum))
+    return FALSE;
+  info->school_year = (guint) year;
+
+  school = read_object (reader, json_object_get_member (root, "school"), "school", school_members);
+  return school != NULL &&
+         read_string (reader, json_object_get_member (school, "name"), "name", TRUE,
+                      &info->school_name) &&
+         read_string (reader, json_object_get_member (school, "location"), "location", FALSE,
+                      &info->school_location);
+}
+
+/* The format and version come first: a newer version may change
+ * everything else, and deserves a clearer word than "damaged". */
+static gboolean
+check_format (Reader   *reader,
+              JsonNode *root,
+              guint    *version)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode   *format = object != NULL ? json_object_get_member (object, "format") : NULL;
+  JsonNode   *number = object != NULL ? json_object_get_member (object, "version") : NULL;
+
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (format), KNS_BUNDLE_FORMAT) != 0)
+    {
+      reader->failed = TRUE;
+      g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NOT_BUNDLE,
+                   _("%s is not a report file of Kỹ năng số; nothing was imported from it."),
+                   reader->file);
+      return FALSE;
+    }
+  if (number == NULL || !JSON_NODE_HOLDS_VALUE (number) ||
+      json_node_get_value_type (number) != G_TYPE_INT64 || json_node_get_int (number) < 1)
+    return malformed (reader, _("“%s” must be a whole number"), "version");
+  if (json_node_get_int (number) > KNS_BUNDLE_VERSION)
+    {
+      g_autofree char *newer = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (number));
+
+      reader->failed = TRUE;
+      g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NEWER_VERSION,
+                   _("%s was made by a newer version of Kỹ năng số (file version %s); update "
+                      "Kỹ năng số on this computer to import it. Nothing was imported from it."),
+                   reader->file, newer);
+      return FALSE;
+    }
+  *version = (guint) json_node_get_int (number);
+  return TRUE;
+}
+
+static gboolean
+read_bundle (Reader    *reader,
+             JsonNode  *root,
+             KnsBundle *bundle)
+{
+  static const char *const members[] = {
+    "format", "version", "device", "school_year", "exported", "app_version", "school",
+    "tallies", "headcounts", "sessions", "lessons", "checksum", NULL
+  };
+  JsonObject *object;
+
+  if (!check_format (reader, root, &bundle->version))
+    return FALSE;
+  object = read_object (reader, root, "bundle", members);
+  return object != NULL &&
+         read_header (reader, object, bundle) &&
+         read_tallies (reader, object, bundle->info->school_year, bundle->tallies) &&
+         read_rows (reader, object, "headcounts", read_headcount, bundle->headcounts) &&
+         read_rows (reader, object, "sessions", read_session, bundle->sessions) &&
+         read_rows (reader, object, "lessons", read_lesson, bundle->lessons) &&
+         check_unique (reader, bundle->tallies, compare_tallies, "tallies") &&
+         check_unique (reader, bundle->headcounts, compare_headcounts, "headcounts") &&
+         check_unique (reader, bundle->sessions, compare_session_uuids, "sessions") &&
+         check_unique (reader, bundle->lessons, compare_lessons, "lessons");
+}
+
+/* A parse error at the very end of the text: the copy did not finish. */
+static gboolean
+looks_truncated (const char *text,
+                 gsize       length)
+{
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  return length == 0 || text[length - 1] != '}';
+}
+
+/**
+ * kns_bundle_load_bytes:
+ * @file: the file's name, for messages
+ *
+ * Parses and checks a bundle, its checksum included.
+ *
+ * Returns: (transfer full): the bundle, or %NULL with @error set to a
+ *   translated sentence naming @file and what is wrong
+ */
+KnsBundle *
+kns_bundle_load_bytes (GBytes     *bytes,
+                       const char *file,
+                       GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(KnsBundle) bundle = bundle_new ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *checksum = NULL;
+  Reader           reader = { .file = file, .error = error };
+  gsize            length;
+  const char      *text;
+
+  g_return_val_if_fail (bytes != NULL && file != NULL, NULL);
+
+  text = g_bytes_get_data (bytes, &length);
+  if (length > MAX_BUNDLE_BYTES || !g_utf8_validate (text, (gssize) length, NULL))
+    {
+      malformed (&reader, _("not UTF-8 text of a sensible size"));
+      return NULL;
+    }
+
+  /* An empty file parses, with no root: a copy that never started. */
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error) ||
+      json_parser_get_root (parser) == NULL)
+    {
+      if (looks_truncated (text, length))
+        g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_TRUNCATED,
+                     _("%s is cut short, as when a copy does not finish; copy it again from the "
+                        "computer that exported it. Nothing was imported from it."),
+                     file);
+      else
+        malformed (&reader, "%s", parse_error != NULL ? parse_error->message : "");
+      return NULL;
+    }
+
+  if (!read_bundle (&reader, json_parser_get_root (parser), bundle))
+    return NULL;
+
+  checksum = kns_bundle_compute_checksum (bundle);
+  if (!g_str_equal (checksum, bundle->info->checksum))
+    {
+      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_CHECKSUM,
+                   _("%s was changed after it was exported: its checksum does not match its "
+                      "figures. Export it again; nothing was imported from it."),
+                   file);
+      return NULL;
+    }
+
+  g_free (bundle->info->file_name);
+  bundle->info->file_name = g_path_get_basename (file);
+  return g_steal_pointer (&bundle);
+}
+
+KnsBundle *
+kns_bundle_load (const char *file,
+                 GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) gfile = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  gfile = g_file_new_for_path (file);
+  info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &local_error);
+  if (info != NULL && g_file_info_get_size (info) > MAX_BUNDLE_BYTES)
+    {
+      Reader reader = { .file = file, .error = error };
+
+      malformed (&reader, _("not UTF-8 text of a sensible size"));
+      return NULL;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (gfile, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
+                   file, local_error->message);
+      return NULL;
+    }
+  return kns_bundle_load_bytes (bytes, file, error);
+}
+
+/* Import */
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Bundles in a folder and its subfolders (one per lab computer, say),
+ * a few levels deep. */
+static gboolean
+add_folder (GPtrArray  *files,
+            const char *folder,
+            guint       depth,
+            GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &local_error);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
+                   folder, local_error->message);
+      return FALSE;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+
+      if (name[0] == '.')
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (depth < 4 && !add_folder (files, path, depth + 1, error))
+            return FALSE;
+        }
+      else if (g_str_has_suffix (lower, ".json"))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
+/**
+ * kns_bundle_list_files:
+ * @paths: (array zero-terminated=1): files and folders
+ *
+ * Returns: (transfer full) (element-type utf8): the files to import: each
+ *   file named, and the .json files in each folder, sorted; %NULL if a
+ *   folder cannot be read
+ */
+GPtrArray *
+kns_bundle_list_files (const char *const *paths,
+                       GError           **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (files, g_strdup (paths[i]));
+          continue;
+        }
+      if (!add_folder (found, paths[i], 0, error))
+        return NULL;
+      g_ptr_array_sort (found, compare_paths);
+      g_ptr_array_extend_and_steal (files, g_steal_pointer (&found));
+    }
+  return g_steal_pointer (&files);
+}
+
+/**
+ * kns_bundle_import_file:
+ *
+ * Checks a bundle and stores it, in one transaction. A file refused for
+ * any reason changes nothing.
+ *
+ * Returns: (transfer full): what became of it; its error is set if it
+ *   was refused
+ */
+KnsBundleImport *
+kns_bundle_import_file (KnsStore   *store,
+                        const char *file)
+{
+  KnsBundleImport *import = g_new0 (KnsBundleImport, 1);
+  g_autoptr(KnsBundle) bundle = NULL;
+  g_autoptr(GError) store_error = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (store), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  import->file = g_strdup (file);
+  bundle = kns_bundle_load (file, &import->error);
+  if (bundle == NULL)
+    return import;
+
+  if (g_str_equal (bundle->info->device_uuid, kns_store_get_device_uuid (store)))
+    {
+      g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_OWN_DEVICE,
+                   _("%s was exported by this computer: its figures are already counted. "
+                      "Nothing was imported from it."),
+                   file);
+      return import;
+    }
+
+  if (!kns_store_import_bundle (store, bundle->info, bundle->tallies, bundle->headcounts,
+                                bundle->sessions, bundle->lessons, &import->result, &store_error))
+    {
+      gboolean conflict = g_error_matches (store_error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID);
+
+      g_set_error (&import->error, KNS_BUNDLE_ERROR,
+                   conflict ? KNS_BUNDLE_ERROR_CONFLICT : KNS_BUNDLE_ERROR_READ,
+                   /* Translators: a file, then why it was not imported */
+                   _("%s: %s Nothing was imported from it."), file, store_error->message);
+      return import;
+    }
+
+  import->device_uuid = g_strdup (bundle->info->device_uuid);
+  return import;
+}
+
+/**
+ * kns_bundle_import_describe:
+ *
+ * Returns: (transfer full): a translated sentence on what became of the
+ *   file, for the teacher or the technician
+ */
+char *
+kns_bundle_import_describe (const KnsBundleImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+
+  if (import->error != NULL)
+    return g_strdup (import->error->message);
+
+  switch (import->result)
+    {
+    case KNS_IMPORT_REPLACED:
+      return g_strdup_printf (_("%s: imported; it replaces an older export of computer %.8s."),
+                              import->file, import->device_uuid);
+    case KNS_IMPORT_UNCHANGED:
+      return g_strdup_printf (_("%s: already imported; nothing changed."), import->file);
+    case KNS_IMPORT_OLDER:
+      return g_strdup_printf (_("%s: a newer export of computer %.8s is already imported; this "
+                                 "older one was left out."),
+                              import->file, import->device_uuid);
+    case KNS_IMPORT_ADDED:
+    default:
+      return g_strdup_printf (_("%s: imported the figures of computer %.8s."), import->file,
+                              import->device_uuid);
+    }
+}

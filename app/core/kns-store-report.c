@@ -1,0 +1,1055 @@
+/* kns-store-report.c — what the school report reads, and imported bundles
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports read the tally tables, sessions and the import_ tables of
+ * schema version 2, and nothing else: no query here touches learner,
+ * progress, attempt or answer. Sums are left to SQLite, so a report over
+ * three hundred merged computers moves a few thousand rows, not millions.
+ *
+ * An import is one transaction: a bundle is stored whole or not at all.
+ */
+
+#define G_LOG_DOMAIN "kns-store"
+
+#include "kns-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kns-store-private.h"
+
+/* Own and imported tally rows, as one table. ?1 and ?2 choose the
+ * sources (1 or 0). */
+#define ALL_TALLY_DAYS                                                                \
+  "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, completions, " \
+  "  attempts, score_sum, passes FROM tally_day WHERE ?1 "                            \
+  "UNION ALL "                                                                        \
+  "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, completions, " \
+  "  attempts, score_sum, passes FROM import_tally_day WHERE ?2"
+
+void
+kns_tally_row_free (KnsTallyRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->day);
+  g_free (row->session_uuid);
+  g_free (row->lesson_id);
+  g_free (row);
+}
+
+void
+kns_headcount_row_free (KnsHeadcountRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->session_uuid);
+  g_free (row);
+}
+
+void
+kns_session_summary_free (KnsSessionSummary *session)
+{
+  if (session == NULL)
+    return;
+
+  g_free (session->uuid);
+  g_free (session->device_uuid);
+  g_free (session->class_label);
+  g_free (session->title);
+  g_strfreev (session->lesson_ids);
+  g_strfreev (session->competences);
+  g_free (session);
+}
+
+void
+kns_lesson_summary_free (KnsLessonSummary *lesson)
+{
+  if (lesson == NULL)
+    return;
+
+  g_free (lesson->id);
+  g_free (lesson->title);
+  g_strfreev (lesson->competences);
+  g_strfreev (lesson->channels);
+  g_free (lesson);
+}
+
+void
+kns_imported_bundle_free (KnsImportedBundle *bundle)
+{
+  if (bundle == NULL)
+    return;
+
+  g_free (bundle->device_uuid);
+  g_free (bundle->checksum);
+  g_free (bundle->app_version);
+  g_free (bundle->school_name);
+  g_free (bundle->school_location);
+  g_free (bundle->file_name);
+  g_free (bundle);
+}
+
+/* Lists are kept one item a line; "" is an empty list. */
+static GStrv
+split_lines (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || *text == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (text, "\n", -1);
+}
+
+static char *
+join_lines (const char *const *items)
+{
+  return items != NULL ? g_strjoinv ("\n", (char **) items) : g_strdup ("");
+}
+
+/* The school year's days, as text: 'YYYY-09-01' to 'YYYY+1-08-31'. */
+static void
+school_year_days (guint school_year,
+                  char  first[16],
+                  char  last[16])
+{
+  g_snprintf (first, 16, "%04u-09-01", school_year);
+  g_snprintf (last, 16, "%04u-08-31", school_year + 1);
+}
+
+static gint64
+local_midnight (guint year,
+                guint month)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local ((int) year, (int) month, 1, 0, 0, 0);
+
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC;
+}
+
+static void
+bind_sources (sqlite3_stmt   *stmt,
+              KnsTallySources sources)
+{
+  sqlite3_bind_int (stmt, 1, (sources & KNS_TALLY_OWN) != 0);
+  sqlite3_bind_int (stmt, 2, (sources & KNS_TALLY_IMPORTED) != 0);
+}
+
+static KnsTallyRow *
+tally_from_row (sqlite3_stmt *stmt,
+                gboolean      with_day)
+{
+  KnsTallyRow *row = g_new0 (KnsTallyRow, 1);
+  int          c = 0;
+
+  if (with_day)
+    {
+      row->day = kns_store_column_dup (stmt, c++);
+      row->session_uuid = kns_store_column_dup (stmt, c++);
+    }
+  row->grade = (guint) sqlite3_column_int (stmt, c++);
+  row->sex = (KnsSex) sqlite3_column_int (stmt, c++);
+  row->tier = (guint) sqlite3_column_int (stmt, c++);
+  row->lesson_id = kns_store_column_dup (stmt, c++);
+  row->attendances = (guint64) sqlite3_column_int64 (stmt, c++);
+  row->completions = (guint64) sqlite3_column_int64 (stmt, c++);
+  row->attempts = (guint64) sqlite3_column_int64 (stmt, c++);
+  row->score_sum = (guint64) sqlite3_column_int64 (stmt, c++);
+  row->passes = (guint64) sqlite3_column_int64 (stmt, c++);
+  return row;
+}
+
+/* Steps @stmt to the end, making one record a row. */
+static GPtrArray *
+collect (KnsStore     *self,
+         sqlite3_stmt *stmt,
+         gpointer (*from_row) (sqlite3_stmt *stmt, gpointer data),
+         gpointer       data,
+         GDestroyNotify free_func,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt, data));
+  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+}
+
+static gpointer
+tally_sum_cb (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  return tally_from_row (stmt, GPOINTER_TO_INT (data));
+}
+
+static guint
+tally_key_hash (gconstpointer key)
+{
+  const KnsTallyRow *row = key;
+
+  return g_str_hash (row->lesson_id) ^ (row->grade * 131u) ^ (row->sex * 17u) ^ (row->tier * 7u);
+}
+
+static gboolean
+tally_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const KnsTallyRow *x = a, *y = b;
+
+  return x->grade == y->grade && x->sex == y->sex && x->tier == y->tier &&
+         g_str_equal (x->lesson_id, y->lesson_id);
+}
+
+static int
+compare_sums (gconstpointer a,
+              gconstpointer b)
+{
+  const KnsTallyRow *x = *(KnsTallyRow **) a, *y = *(KnsTallyRow **) b;
+
+  if (x->grade != y->grade)
+    return x->grade < y->grade ? -1 : 1;
+  if (x->sex != y->sex)
+    return x->sex < y->sex ? -1 : 1;
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
+  return g_strcmp0 (x->lesson_id, y->lesson_id);
+}
+
+/* Adds one row of the query into the sums. */
+static void
+add_to_sums (GHashTable   *sums,
+             sqlite3_stmt *stmt)
+{
+  KnsTallyRow probe = { 0 };
+  KnsTallyRow *sum;
+
+  probe.grade = (guint) sqlite3_column_int (stmt, 0);
+  probe.sex = (KnsSex) sqlite3_column_int (stmt, 1);
+  probe.tier = (guint) sqlite3_column_int (stmt, 2);
+  probe.lesson_id = (char *) sqlite3_column_text (stmt, 3);
+
+  sum = g_hash_table_lookup (sums, &probe);
+  if (sum == NULL)
+    {
+      sum = g_new0 (KnsTallyRow, 1);
+      sum->grade = probe.grade;
+      sum->sex = probe.sex;
+      sum->tier = probe.tier;
+      sum->lesson_id = g_strdup (probe.lesson_id);
+      g_hash_table_add (sums, sum);
+    }
+  sum->attendances += (guint64) sqlite3_column_int64 (stmt, 4);
+  sum->completions += (guint64) sqlite3_column_int64 (stmt, 5);
+  sum->attempts += (guint64) sqlite3_column_int64 (stmt, 6);
+  sum->score_sum += (guint64) sqlite3_column_int64 (stmt, 7);
+  sum->passes += (guint64) sqlite3_column_int64 (stmt, 8);
+}
+
+/**
+ * kns_store_sum_tallies:
+ * @first_day: the first day counted, "YYYY-MM-DD"
+ * @last_day: the last day counted
+ * @session_uuids: (nullable) (array zero-terminated=1): only these
+ *   sessions, or %NULL for everything, in sessions or not
+ *
+ * Sums tally_day over days, sessions and computers. The rows are summed
+ * here in a hash table rather than by SQLite's GROUP BY, which sorts
+ * them first: with three hundred computers' rows, a third of the time.
+ *
+ * Returns: (transfer full) (element-type KnsTallyRow): one row for each
+ *   grade, sex, tier and lesson ("" for sign-ins), sorted; day and
+ *   session_uuid are %NULL
+ */
+GPtrArray *
+kns_store_sum_tallies (KnsStore            *self,
+                       const char          *first_day,
+                       const char          *last_day,
+                       const char * const  *session_uuids,
+                       KnsTallySources      sources,
+                       GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) sums = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sessions = NULL;
+  GHashTableIter iter;
+  gpointer row;
+  int rc;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+  g_return_val_if_fail (first_day != NULL && last_day != NULL, NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT grade, sex, tier, lesson_id, attendances, completions, "
+                            "  attempts, score_sum, passes "
+                            "FROM (" ALL_TALLY_DAYS ") "
+                            "WHERE day BETWEEN ?3 AND ?4 "
+                            "  AND (?5 IS NULL OR instr (?5, char (10) || session_uuid || char (10)) > 0)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_sources (stmt, sources);
+  sqlite3_bind_text (stmt, 3, first_day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, last_day, -1, SQLITE_STATIC);
+  if (session_uuids != NULL)
+    {
+      /* "\nA\nB\n": a session matches when "\nA\n" is in it. */
+      g_autofree char *joined = g_strjoinv ("\n", (char **) session_uuids);
+
+      sessions = g_strconcat ("\n", joined, "\n", NULL);
+      sqlite3_bind_text (stmt, 5, sessions, -1, SQLITE_STATIC);
+    }
+
+  sums = g_hash_table_new (tally_key_hash, tally_key_equal);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
+    add_to_sums (sums, stmt);
+
+  /* The table does not own the rows: the array does, from here on. */
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    g_ptr_array_add (rows, row);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  g_ptr_array_sort (rows, compare_sums);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * kns_store_list_tallies:
+ *
+ * This computer's own tally_day rows of the school year, exactly as
+ * kept: what a bundle carries.
+ *
+ * Returns: (transfer full) (element-type KnsTallyRow): the rows, sorted
+ */
+GPtrArray *
+kns_store_list_tallies (KnsStore *self,
+                        guint     school_year,
+                        GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char first[16], last[16];
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  school_year_days (school_year, first, last);
+  stmt = kns_store_prepare (self,
+                            "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, "
+                            "  completions, attempts, score_sum, passes FROM tally_day "
+                            "WHERE day BETWEEN ? AND ? "
+                            "ORDER BY day, session_uuid, grade, sex, tier, lesson_id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+
+  return collect (self, stmt, tally_sum_cb, GINT_TO_POINTER (TRUE),
+                  (GDestroyNotify) kns_tally_row_free, error);
+}
+
+static gpointer
+headcount_cb (sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  KnsHeadcountRow *row = g_new0 (KnsHeadcountRow, 1);
+
+  row->session_uuid = kns_store_column_dup (stmt, 0);
+  row->grade = (guint) sqlite3_column_int (stmt, 1);
+  row->sex = (KnsSex) sqlite3_column_int (stmt, 2);
+  row->tier = (guint) sqlite3_column_int (stmt, 3);
+  row->participants = (guint64) sqlite3_column_int64 (stmt, 4);
+  return row;
+}
+
+/**
+ * kns_store_sum_headcounts:
+ * @session_uuids: (nullable) (array zero-terminated=1): these sessions'
+ *   headcounts, or %NULL for the school year's
+ *
+ * Distinct learners of the school year, or of each session, summed over
+ * computers: a child who used two computers counts on each.
+ *
+ * Returns: (transfer full) (element-type KnsHeadcountRow): the sums
+ */
+GPtrArray *
+kns_store_sum_headcounts (KnsStore            *self,
+                          guint                school_year,
+                          const char * const  *session_uuids,
+                          KnsTallySources      sources,
+                          GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sessions = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT session_uuid, grade, sex, tier, sum (participants) FROM ("
+                            "  SELECT session_uuid, grade, sex, tier, participants "
+                            "  FROM tally_headcount WHERE ?1 AND school_year = ?3 "
+                            "  UNION ALL "
+                            "  SELECT h.session_uuid, h.grade, h.sex, h.tier, h.participants "
+                            "  FROM import_headcount h JOIN import_bundle b ON b.id = h.bundle_id "
+                            "  WHERE ?2 AND b.school_year = ?3) "
+                            "WHERE CASE WHEN ?4 IS NULL THEN session_uuid = '' "
+                            "  ELSE instr (?4, char (10) || session_uuid || char (10)) > 0 END "
+                            "GROUP BY session_uuid, grade, sex, tier "
+                            "ORDER BY session_uuid, grade, sex, tier",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  bind_sources (stmt, sources);
+  sqlite3_bind_int64 (stmt, 3, school_year);
+  if (session_uuids != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", (char **) session_uuids);
+
+      sessions = g_strconcat ("\n", joined, "\n", NULL);
+      sqlite3_bind_text (stmt, 4, sessions, -1, SQLITE_STATIC);
+    }
+
+  return collect (self, stmt, headcount_cb, NULL, (GDestroyNotify) kns_headcount_row_free, error);
+}
+
+/**
+ * kns_store_list_headcounts:
+ *
+ * Returns: (transfer full) (element-type KnsHeadcountRow): this
+ *   computer's own tally_headcount rows of the school year, the year's
+ *   and each session's, exactly as kept: what a bundle carries
+ */
+GPtrArray *
+kns_store_list_headcounts (KnsStore  *self,
+                           guint      school_year,
+                           GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT session_uuid, grade, sex, tier, participants "
+                            "FROM tally_headcount WHERE school_year = ? "
+                            "ORDER BY session_uuid, grade, sex, tier",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_year);
+
+  return collect (self, stmt, headcount_cb, NULL, (GDestroyNotify) kns_headcount_row_free, error);
+}
+
+static gpointer
+session_cb (sqlite3_stmt *stmt,
+            gpointer      data)
+{
+  KnsSessionSummary *session = g_new0 (KnsSessionSummary, 1);
+
+  session->uuid = kns_store_column_dup (stmt, 0);
+  session->device_uuid = kns_store_column_dup (stmt, 1);
+  session->class_label = kns_store_column_dup (stmt, 2);
+  session->grade = (guint) sqlite3_column_int (stmt, 3);
+  session->tier = (guint) sqlite3_column_int (stmt, 4);
+  session->title = kns_store_column_dup (stmt, 5);
+  session->format = (KnsSessionFormat) sqlite3_column_int (stmt, 6);
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    session->lesson_ids = split_lines (stmt, 7);
+  session->started = sqlite3_column_int64 (stmt, 8);
+  session->ended = sqlite3_column_int64 (stmt, 9);
+  session->skill_groups = (guint) sqlite3_column_int (stmt, 10);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    session->competences = split_lines (stmt, 11);
+  session->participants = (guint64) sqlite3_column_int64 (stmt, 12);
+  return session;
+}
+
+/**
+ * kns_store_list_session_summaries:
+ *
+ * The sessions of the school year that have ended, from this computer
+ * (those started in it) and from imported bundles of that year, by
+ * start time.
+ *
+ * Returns: (transfer full) (element-type KnsSessionSummary): the sessions
+ */
+GPtrArray *
+kns_store_list_session_summaries (KnsStore       *self,
+                                  guint           school_year,
+                                  KnsTallySources sources,
+                                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT uuid, ?6, class_label, grade, tier, title, format, lesson_ids, "
+                            "  started, ended, 0, NULL, "
+                            "  (SELECT coalesce (sum (participants), 0) FROM tally_headcount h "
+                            "   WHERE h.session_uuid = s.uuid) "
+                            "FROM class_session s WHERE ?1 AND ended > 0 AND started >= ?4 "
+                            "  AND started < ?5 "
+                            "UNION ALL "
+                            "SELECT s.uuid, b.device_uuid, s.class_label, s.grade, s.tier, s.title, "
+                            "  s.format, s.lesson_ids, s.started, s.ended, s.skill_groups, "
+                            "  s.competences, "
+                            "  (SELECT coalesce (sum (participants), 0) FROM import_headcount h "
+                            "   WHERE h.bundle_id = s.bundle_id AND h.session_uuid = s.uuid) "
+                            "FROM import_session s JOIN import_bundle b ON b.id = s.bundle_id "
+                            "WHERE ?2 AND b.school_year = ?3 "
+                            "ORDER BY 9, 1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  bind_sources (stmt, sources);
+  sqlite3_bind_int64 (stmt, 3, school_year);
+  sqlite3_bind_int64 (stmt, 4, local_midnight (school_year, 9));
+  sqlite3_bind_int64 (stmt, 5, local_midnight (school_year + 1, 9));
+  sqlite3_bind_text (stmt, 6, self->device_uuid, -1, SQLITE_STATIC);
+
+  return collect (self, stmt, session_cb, NULL, (GDestroyNotify) kns_session_summary_free, error);
+}
+
+static gpointer
+lesson_cb (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  KnsLessonSummary *lesson = g_new0 (KnsLessonSummary, 1);
+
+  lesson->id = kns_store_column_dup (stmt, 0);
+  lesson->title = kns_store_column_dup (stmt, 1);
+  lesson->tier = (guint) sqlite3_column_int (stmt, 2);
+  lesson->skill_groups = (guint) sqlite3_column_int (stmt, 3);
+  lesson->competences = split_lines (stmt, 4);
+  lesson->channels = split_lines (stmt, 5);
+  return lesson;
+}
+
+/**
+ * kns_store_list_imported_lessons:
+ *
+ * Returns: (transfer full) (element-type KnsLessonSummary): each lesson
+ *   that imported bundles of the school year describe, once, as the
+ *   most recently exported bundle describes it
+ */
+GPtrArray *
+kns_store_list_imported_lessons (KnsStore *self,
+                                 guint     school_year,
+                                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT id, title, tier, skill_groups, competences, channels FROM ("
+                            "  SELECT l.*, row_number () OVER ("
+                            "    PARTITION BY l.id ORDER BY b.exported DESC, b.id DESC) AS n "
+                            "  FROM import_lesson l JOIN import_bundle b ON b.id = l.bundle_id "
+                            "  WHERE b.school_year = ?) "
+                            "WHERE n = 1 ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_year);
+
+  return collect (self, stmt, lesson_cb, NULL, (GDestroyNotify) kns_lesson_summary_free, error);
+}
+
+#define BUNDLE_COLUMNS                                                                 \
+  "device_uuid, school_year, exported, imported, checksum, app_version, school_name, " \
+  "school_location, file_name"
+
+static gpointer
+bundle_cb (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  KnsImportedBundle *bundle = g_new0 (KnsImportedBundle, 1);
+
+  bundle->device_uuid = kns_store_column_dup (stmt, 0);
+  bundle->school_year = (guint) sqlite3_column_int (stmt, 1);
+  bundle->exported = sqlite3_column_int64 (stmt, 2);
+  bundle->imported = sqlite3_column_int64 (stmt, 3);
+  bundle->checksum = kns_store_column_dup (stmt, 4);
+  bundle->app_version = kns_store_column_dup (stmt, 5);
+  bundle->school_name = kns_store_column_dup (stmt, 6);
+  bundle->school_location = kns_store_column_dup (stmt, 7);
+  bundle->file_name = kns_store_column_dup (stmt, 8);
+  return bundle;
+}
+
+/**
+ * kns_store_list_imported_bundles:
+ * @school_year: a school year, or 0 for all
+ *
+ * Returns: (transfer full) (element-type KnsImportedBundle): the bundles
+ *   imported, by school year and computer
+ */
+GPtrArray *
+kns_store_list_imported_bundles (KnsStore *self,
+                                 guint     school_year,
+                                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
+
+  stmt = kns_store_prepare (self,
+                            "SELECT " BUNDLE_COLUMNS " FROM import_bundle "
+                            "WHERE ?1 = 0 OR school_year = ?1 ORDER BY school_year, device_uuid",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, school_year);
+
+  return collect (self, stmt, bundle_cb, NULL, (GDestroyNotify) kns_imported_bundle_free, error);
+}
+
+/* What is stored already for the bundle's computer and year: sets *id
+ * to 0 if nothing. */
+static gboolean
+find_bundle (KnsStore                *self,
+             const KnsImportedBundle *bundle,
+             gint64                  *id,
+             gint64                  *exported,
+             char                   **checksum,
+             GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = kns_store_prepare (self,
+                            "SELECT id, exported, checksum FROM import_bundle "
+                            "WHERE device_uuid = ? AND school_year = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bundle->device_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, bundle->school_year);
+
+  if ((rc = kns_store_step (self, stmt, error)) == 0)
+    return FALSE;
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *exported = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+  *checksum = rc == SQLITE_ROW ? kns_store_column_dup (stmt, 2) : NULL;
+  return TRUE;
+}
+
+static gboolean
+delete_bundle (KnsStore *self,
+               gint64    id,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self, "DELETE FROM import_bundle WHERE id = ?",
+                                                     error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return kns_store_run (self, stmt, error);
+}
+
+static gboolean
+insert_bundle_row (KnsStore                *self,
+                   const KnsImportedBundle *bundle,
+                   gint64                  *id,
+                   GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = kns_store_prepare (self,
+                            "INSERT INTO import_bundle (device_uuid, school_year, exported, "
+                            "  checksum, imported, app_version, school_name, school_location, "
+                            "  file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, bundle->device_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, bundle->school_year);
+  sqlite3_bind_int64 (stmt, 3, bundle->exported);
+  sqlite3_bind_text (stmt, 4, bundle->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, kns_store_now (self));
+  sqlite3_bind_text (stmt, 6, bundle->app_version ? bundle->app_version : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, bundle->school_name ? bundle->school_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, bundle->school_location ? bundle->school_location : "", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, bundle->file_name ? bundle->file_name : "", -1, SQLITE_STATIC);
+  if (!kns_store_run (self, stmt, error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+insert_tallies (KnsStore  *self,
+                gint64     id,
+                GPtrArray *tallies,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = kns_store_prepare (self,
+                            "INSERT INTO import_tally_day (bundle_id, day, session_uuid, grade, "
+                            "  sex, tier, lesson_id, attendances, completions, attempts, "
+                            "  score_sum, passes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; tallies != NULL && i < tallies->len; i++)
+    {
+      const KnsTallyRow *row = g_ptr_array_index (tallies, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, row->day, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, row->session_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, (int) row->grade);
+      sqlite3_bind_int (stmt, 5, row->sex);
+      sqlite3_bind_int (stmt, 6, (int) row->tier);
+      sqlite3_bind_text (stmt, 7, row->lesson_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) row->attendances);
+      sqlite3_bind_int64 (stmt, 9, (sqlite3_int64) row->completions);
+      sqlite3_bind_int64 (stmt, 10, (sqlite3_int64) row->attempts);
+      sqlite3_bind_int64 (stmt, 11, (sqlite3_int64) row->score_sum);
+      sqlite3_bind_int64 (stmt, 12, (sqlite3_int64) row->passes);
+      if (!kns_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_headcounts (KnsStore  *self,
+                   gint64     id,
+                   GPtrArray *headcounts,
+                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = kns_store_prepare (self,
+                            "INSERT INTO import_headcount (bundle_id, session_uuid, grade, sex, "
+                            "  tier, participants) VALUES (?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; headcounts != NULL && i < headcounts->len; i++)
+    {
+      const KnsHeadcountRow *row = g_ptr_array_index (headcounts, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, row->session_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, (int) row->grade);
+      sqlite3_bind_int (stmt, 4, row->sex);
+      sqlite3_bind_int (stmt, 5, (int) row->tier);
+      sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) row->participants);
+      if (!kns_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_sessions (KnsStore  *self,
+                 gint64     id,
+                 GPtrArray *sessions,
+                 GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = kns_store_prepare (self,
+                            "INSERT INTO import_session (bundle_id, uuid, class_label, grade, tier, "
+                            "  title, format, lesson_ids, started, ended, skill_groups, "
+                            "  competences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; sessions != NULL && i < sessions->len; i++)
+    {
+      const KnsSessionSummary *session = g_ptr_array_index (sessions, i);
+      g_autofree char         *lessons = NULL;
+      g_autofree char         *competences = join_lines ((const char *const *) session->competences);
+
+      if (session->lesson_ids != NULL)
+        lessons = join_lines ((const char *const *) session->lesson_ids);
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, session->uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, session->class_label, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, (int) session->grade);
+      sqlite3_bind_int (stmt, 5, (int) session->tier);
+      sqlite3_bind_text (stmt, 6, session->title, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, session->format);
+      if (lessons != NULL)
+        sqlite3_bind_text (stmt, 8, lessons, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 8);
+      sqlite3_bind_int64 (stmt, 9, session->started);
+      sqlite3_bind_int64 (stmt, 10, session->ended);
+      sqlite3_bind_int (stmt, 11, (int) session->skill_groups);
+      sqlite3_bind_text (stmt, 12, competences, -1, SQLITE_STATIC);
+      if (!kns_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_lessons (KnsStore  *self,
+                gint64     id,
+                GPtrArray *lessons,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = kns_store_prepare (self,
+                            "INSERT INTO import_lesson (bundle_id, id, title, tier, skill_groups, "
+                            "  competences, channels) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; lessons != NULL && i < lessons->len; i++)
+    {
+      const KnsLessonSummary *lesson = g_ptr_array_index (lessons, i);
+      g_autofree char        *competences = join_lines ((const char *const *) lesson->competences);
+      g_autofree char        *channels = join_lines ((const char *const *) lesson->channels);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, lesson->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, lesson->title, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, (int) lesson->tier);
+      sqlite3_bind_int (stmt, 5, (int) lesson->skill_groups);
+      sqlite3_bind_text (stmt, 6, competences, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, channels, -1, SQLITE_STATIC);
+      if (!kns_store_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_counted (KnsStore                *self,
+                const KnsImportedBundle *bundle,
+                GPtrArray               *tallies,
+                GPtrArray               *headcounts,
+                GPtrArray               *sessions,
+                GPtrArray               *lessons,
+                KnsImportResult         *result,
+                GError                 **error)
+{
+  g_autofree char *checksum = NULL;
+  gint64           id, exported;
+
+  if (!find_bundle (self, bundle, &id, &exported, &checksum, error))
+    return FALSE;
+
+  if (id != 0 && g_strcmp0 (checksum, bundle->checksum) == 0)
+    {
+      *result = KNS_IMPORT_UNCHANGED;
+      return TRUE;
+    }
+  if (id != 0 && exported > bundle->exported)
+    {
+      *result = KNS_IMPORT_OLDER;
+      return TRUE;
+    }
+  if (id != 0 && exported == bundle->exported)
+    {
+      /* Two different exports made in the same second: one of them is
+       * not what the computer wrote. */
+      g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID,
+                           _("Another export of the same computer and time, with other figures, "
+                              "was imported before."));
+      return FALSE;
+    }
+
+  *result = id != 0 ? KNS_IMPORT_REPLACED : KNS_IMPORT_ADDED;
+  return (id == 0 || delete_bundle (self, id, error)) &&
+         insert_bundle_row (self, bundle, &id, error) &&
+         insert_tallies (self, id, tallies, error) &&
+         insert_headcounts (self, id, headcounts, error) &&
+         insert_sessions (self, id, sessions, error) &&
+         insert_lessons (self, id, lessons, error);
+}
+
+/**
+ * kns_store_import_bundle:
+ * @bundle: the bundle's computer, school year, export time and checksum
+ * @tallies: (element-type KnsTallyRow): its tally_day rows, with days
+ * @headcounts: (element-type KnsHeadcountRow): its tally_headcount rows
+ * @sessions: (element-type KnsSessionSummary): its sessions
+ * @lessons: (element-type KnsLessonSummary): the lessons it counted
+ * @result: (out): what became of it
+ *
+ * Stores a checked bundle of another computer in one transaction. The
+ * same bundle twice changes nothing; a newer export of the same computer
+ * and school year replaces the older; an older one is left out. Checking
+ * the bundle (kns-bundle.c) comes first: this trusts its figures.
+ */
+gboolean
+kns_store_import_bundle (KnsStore                *self,
+                         const KnsImportedBundle *bundle,
+                         GPtrArray               *tallies,
+                         GPtrArray               *headcounts,
+                         GPtrArray               *sessions,
+                         GPtrArray               *lessons,
+                         KnsImportResult         *result,
+                         GError                 **error)
+{
+  g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (bundle != NULL && bundle->device_uuid != NULL, FALSE);
+  g_return_val_if_fail (bundle->checksum != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (g_strcmp0 (bundle->device_uuid, self->device_uuid) == 0)
+    {
+      g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID,
+                           _("This bundle was exported by this computer: its figures are "
+                              "already counted."));
+      return FALSE;
+    }
+
+  if (!kns_store_begin (self, error))
+    return FALSE;
+  if (!import_counted (self, bundle, tallies, headcounts, sessions, lessons, result, error))
+    return kns_store_rollback (self);
+  return kns_store_commit (self, error);
+}
+
+/**
+ * kns_store_forget_bundle:
+ *
+ * Removes an imported bundle and everything it brought, for a bundle
+ * imported by mistake (another school's, say).
+ */
+gboolean
+kns_store_forget_bundle (KnsStore   *self,
+                         const char *device_uuid,
+                         guint       school_year,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (device_uuid != NULL, FALSE);
+
+  stmt = kns_store_prepare (self,
+                            "DELETE FROM import_bundle WHERE device_uuid = ? AND school_year = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, device_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, school_year);
+
+  /* One statement is one transaction; the rows go with it (cascade). */
+  if (!kns_store_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_NOT_FOUND,
+                           _("This bundle is no longer on this computer."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_device_uuid (KnsStore  *self,
+                  GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self,
+                                                    "SELECT value FROM setting WHERE key = ?",
+                                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, KNS_STORE_SETTING_DEVICE_UUID, -1, SQLITE_STATIC);
+  if (kns_store_step (self, stmt, error) != SQLITE_ROW)
+    {
+      kns_store_set_error (self, KNS_STORE_ERROR_IO, error);
+      return FALSE;
+    }
+  self->device_uuid = kns_store_column_dup (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+connect_shared (KnsStore  *self,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint version;
+
+  if (!kns_store_connect (self, error))
+    return FALSE;
+
+  if (!kns_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !kns_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (stmt = kns_store_prepare (self, "PRAGMA user_version", error)) == NULL ||
+      kns_store_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  version = (guint) sqlite3_column_int (stmt, 0);
+  if (version > kns_store_schema_latest ())
+    {
+      kns_store_set_error (self, KNS_STORE_ERROR_NEWER_VERSION, error);
+      return FALSE;
+    }
+  /* The same binary as the app: its schema, after one step if needed. */
+  return kns_store_migrate (self, version, error) && read_device_uuid (self, error);
+}
+
+/**
+ * kns_store_open_shared:
+ *
+ * Opens the store while the app may have it open too, for the headless
+ * report verbs: WAL lets both read and write, and a busy timeout waits
+ * for the app's short transactions. Unlike kns_store_open(), it does no
+ * start-up chores: no recovery of a damaged file (the app's business),
+ * and above all no wiping of leftover guests, since a guest may be
+ * signed in on the kiosk at that very moment. A folder with no store
+ * yet gets one from kns_store_open(): then no app is using it.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+KnsStore *
+kns_store_open_shared (const char  *data_dir,
+                       GError     **error)
+{
+  g_autoptr(KnsStore) self = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL && *data_dir != '\0', NULL);
+
+  path = g_build_filename (data_dir, KNS_STORE_FILE_NAME, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return kns_store_open (data_dir, error);
+
+  self = g_object_new (KNS_TYPE_STORE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_steal_pointer (&path);
+  if (!connect_shared (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,322 @@
+/* bench-report.c — merging 300 lab computers, computing and saving the report
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints figures; it never fails on speed. Run with
+ *   meson test -C build --benchmark --verbose
+ * Each made-up computer holds a busy school year: 120 days with a
+ * session each, a grade a day, sign-ins and three lessons with quizzes
+ * for boys and girls: 960 tally rows, 264 headcount rows, 120 sessions.
+ * Files and store go in a folder under the current one, since /tmp may
+ * be in memory, where fsync costs nothing.
+ */
+
+#include "kns-config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kns-bundle.h"
+#include "kns-report-export.h"
+
+#define N_COMPUTERS 300
+#define N_DAYS      120
+#define RUNS        10
+
+static void
+fail (GError *error)
+{
+  g_printerr ("%s\n", error ? error->message : "failed");
+  exit (EXIT_FAILURE);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static KnsTallyRow *
+tally (const char *day,
+       const char *session,
+       guint       grade,
+       KnsSex      sex,
+       const char *lesson)
+{
+  KnsTallyRow *row = g_new0 (KnsTallyRow, 1);
+
+  row->day = g_strdup (day);
+  row->session_uuid = g_strdup (session);
+  row->grade = grade;
+  row->sex = sex;
+  row->tier = grade <= 3 ? 1 : grade <= 5 ? 2 : grade <= 9 ? 3 : 4;
+  row->lesson_id = g_strdup (lesson);
+  if (*lesson == '\0')
+    row->attendances = 15;
+  else
+    {
+      row->completions = 5;
+      row->attempts = 6;
+      row->score_sum = 6 * 75;
+      row->passes = 5;
+    }
+  return row;
+}
+
+static KnsHeadcountRow *
+headcount (const char *session,
+           guint       grade,
+           KnsSex      sex,
+           guint64     participants)
+{
+  KnsHeadcountRow *row = g_new0 (KnsHeadcountRow, 1);
+
+  row->session_uuid = g_strdup (session);
+  row->grade = grade;
+  row->sex = sex;
+  row->tier = grade <= 3 ? 1 : grade <= 5 ? 2 : grade <= 9 ? 3 : 4;
+  row->participants = participants;
+  return row;
+}
+
+static KnsBundle *
+made_up_bundle (void)
+{
+  KnsBundle *bundle = g_new0 (KnsBundle, 1);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 9, 7, 8, 0, 0);
+
+  bundle->version = KNS_BUNDLE_VERSION;
+  bundle->info = g_new0 (KnsImportedBundle, 1);
+  bundle->info->device_uuid = g_uuid_string_random ();
+  bundle->info->school_year = 2026;
+  bundle->info->exported = g_date_time_to_unix (start) * G_USEC_PER_SEC + 300 * G_TIME_SPAN_DAY;
+  bundle->info->app_version = g_strdup (PACKAGE_VERSION);
+  bundle->info->school_name = g_strdup ("Trường Liên cấp Hòa Bình");
+  bundle->info->school_location = g_strdup ("Xã Tân Phú, Đồng Nai");
+  bundle->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  bundle->headcounts = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  bundle->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  bundle->lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+
+  for (guint d = 0; d < N_DAYS; d++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_add_days (start, (int) (d + d / 5 * 2));
+      g_autofree char *day = g_date_time_format (time, "%Y-%m-%d");
+      g_autofree char *uuid = g_uuid_string_random ();
+      guint grade = 1 + d % 12;
+      KnsSessionSummary *session = g_new0 (KnsSessionSummary, 1);
+      GStrvBuilder *lessons = g_strv_builder_new ();
+
+      for (KnsSex sex = KNS_SEX_MALE; sex <= KNS_SEX_FEMALE; sex++)
+        {
+          g_ptr_array_add (bundle->tallies, tally (day, uuid, grade, sex, ""));
+          for (guint l = 0; l < 3; l++)
+            {
+              g_autofree char *lesson = g_strdup_printf ("t%u-bai-%02u", grade <= 3 ? 1 : 2,
+                                                         (d / 12 * 3 + l) % 30 + 1);
+
+              g_ptr_array_add (bundle->tallies, tally (day, uuid, grade, sex, lesson));
+              if (sex == KNS_SEX_MALE)
+                g_strv_builder_add (lessons, lesson);
+            }
+          g_ptr_array_add (bundle->headcounts, headcount (uuid, grade, sex, 15));
+        }
+
+      session->uuid = g_strdup (uuid);
+      session->class_label = g_strdup_printf ("%uA", grade);
+      session->grade = grade;
+      session->tier = grade <= 3 ? 1 : 2;
+      session->title = g_strdup ("An toàn trên mạng");
+      session->format = KNS_SESSION_FORMAT_KIOSK;
+      session->lesson_ids = g_strv_builder_end (lessons);
+      session->started = g_date_time_to_unix (time) * G_USEC_PER_SEC;
+      session->ended = session->started + 45 * G_TIME_SPAN_MINUTE;
+      session->skill_groups = 1 << 2;
+      session->competences = g_strsplit ("2.5 4.2", " ", -1);
+      g_ptr_array_add (bundle->sessions, session);
+      g_strv_builder_unref (lessons);
+    }
+  for (guint grade = 1; grade <= 12; grade++)
+    for (KnsSex sex = KNS_SEX_MALE; sex <= KNS_SEX_FEMALE; sex++)
+      g_ptr_array_add (bundle->headcounts, headcount ("", grade, sex, 20));
+
+  bundle->info->checksum = kns_bundle_compute_checksum (bundle);
+  return bundle;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *files_dir = NULL;
+  g_autoptr(KnsStore) store = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KnsReport) report = NULL;
+  double per_file[N_COMPUTERS], runs[RUNS];
+  gint64 t0, total;
+  gsize bytes = 0;
+  KnsReportPeriod period;
+
+  g_setenv ("TZ", "ICT-7", TRUE);
+  {
+    g_autofree char *parent = argc > 1 ? g_strdup (argv[1]) : g_get_current_dir ();
+
+    dir = g_build_filename (parent, "kns-bench-report-XXXXXX", NULL);
+    if (g_mkdtemp (dir) == NULL)
+      {
+        g_printerr ("%s: cannot create\n", dir);
+        return EXIT_FAILURE;
+      }
+  }
+  files_dir = g_build_filename (dir, "usb", NULL);
+  g_mkdir_with_parents (files_dir, 0700);
+
+  printf ("Making %u bundles of %u days each…\n", N_COMPUTERS, N_DAYS);
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < N_COMPUTERS; i++)
+    {
+      g_autoptr(KnsBundle) bundle = made_up_bundle ();
+      g_autofree char *file = g_strdup_printf ("%s/may-%03u.json", files_dir, i + 1);
+      g_autoptr(GBytes) written = NULL;
+
+      if (!kns_bundle_write (bundle, file, &error))
+        fail (error);
+      written = kns_bundle_to_bytes (bundle);
+      bytes += g_bytes_get_size (written);
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+  printf ("  written in %.0f ms, %.0f KiB a bundle\n", (g_get_monotonic_time () - t0) / 1000.0,
+          bytes / 1024.0 / N_COMPUTERS);
+
+  store = kns_store_open (dir, &error);
+  if (store == NULL)
+    fail (error);
+
+  printf ("Importing %u bundles, each checked and stored in its own transaction:\n", N_COMPUTERS);
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (store, g_ptr_array_index (files, i));
+
+      if (import->error != NULL)
+        fail (import->error);
+      per_file[i] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  total = g_get_monotonic_time () - t0;
+  {
+    double middle = median (per_file, N_COMPUTERS);  /* sorts them */
+
+    printf ("  %.2f s in all; a bundle: median %.1f ms, max %.1f ms\n", total / 1e6, middle,
+            per_file[N_COMPUTERS - 1]);
+  }
+
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (store, g_ptr_array_index (files, i));
+
+      if (import->error != NULL || import->result != KNS_IMPORT_UNCHANGED)
+        fail (import->error);
+    }
+  printf ("  the same %u again (nothing changes): %.2f s\n", N_COMPUTERS,
+          (g_get_monotonic_time () - t0) / 1e6);
+
+  kns_report_period_init (&period, 2026);
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+
+      g_clear_object (&report);
+      report = kns_report_new (store, NULL, &period, NULL, 5, &error);
+      if (report == NULL)
+        fail (error);
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  printf ("Report over %u computers (%u sessions): median %.1f ms\n",
+          kns_report_get_n_computers (report), kns_report_get_sessions (report)->len,
+          median (runs, RUNS));
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(GBytes) csv = kns_report_to_csv (report);
+
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  printf ("  as CSV: median %.1f ms\n", median (runs, RUNS));
+
+  for (guint r = 0; r < 3; r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(GBytes) pdf = kns_report_to_pdf (report, &error);
+      guint n_pages = 0;
+
+      if (pdf == NULL)
+        fail (error);
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+      g_free (kns_report_pdf_text (report, &n_pages));
+      if (r == 0)
+        printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
+    }
+  printf ("median %.1f ms\n", median (runs, 3));
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(KnsBundle) bundle = kns_bundle_load (g_ptr_array_index (files, r), &error);
+
+      if (bundle == NULL)
+        fail (error);
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  printf ("Reading and checking one bundle: median %.1f ms\n", median (runs, RUNS));
+
+  g_clear_object (&report);
+  g_clear_object (&store);
+  /* KNS_BENCH_KEEP=1 keeps the merged store, to try queries on it. */
+  if (g_getenv ("KNS_BENCH_KEEP") != NULL)
+    printf ("Kept %s\n", dir);
+  else
+    remove_tree (dir);
+  return EXIT_SUCCESS;
+}

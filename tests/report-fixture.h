@@ -1,0 +1,43 @@
+/* report-fixture.h — a school with known activity, for the report tests
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "kns-course.h"
+#include "kns-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *dir;
+  gint64     now;
+  KnsStore  *store;
+  GPtrArray *nicknames; /* every learner's, to search exports for */
+  char      *session_1; /* 5A, 5 October 2026 */
+  char      *session_2; /* 4B, 12 October 2026 */
+} ReportSchool;
+
+KnsCourse    *report_course_load (void);
+ReportSchool *report_school_new  (gboolean      fill);
+void          report_school_free (ReportSchool *school);
+gint64        report_local_time  (int           year,
+                                  int           month,
+                                  int           day,
+                                  int           hour,
+                                  int           minute);
+void          report_remove_tree (const char   *path);
+char         *report_dump_store  (const char   *db_path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportSchool, report_school_free)
+
+G_END_DECLS
