@@ -20,6 +20,7 @@
 #include "kns-dashboard-panel.h"
 #include "kns-learners-panel.h"
 #include "kns-quiz-view.h"
+#include "kns-report-page.h"
 #include "kns-sessions-panel.h"
 #include "kns-setup-page.h"
 #include "kns-sign-in-page.h"
@@ -208,6 +209,7 @@ test_session_and_panels (Fixture       *f,
   KnsSessionsPanel *sessions;
   g_autoptr(KnsClassSession) running = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  KnsReport *report;
 
   enter_teacher_mode (f);
   sessions = KNS_SESSIONS_PANEL (kns_teacher_page_get_panel (teacher, "sessions"));
@@ -253,6 +255,13 @@ test_session_and_panels (Fixture       *f,
   g_assert_cmpint (((KnsClassSession *) g_ptr_array_index (list, 0))->ended, >, 0);
   g_assert_cmpuint (((KnsClassSession *) g_ptr_array_index (list, 0))->attendance, ==, 1);
   g_assert_cmpstr (((KnsClassSession *) g_ptr_array_index (list, 0))->notes, ==, "Lớp sôi nổi.");
+
+  /* The report tab, turned to now, counts the session just ended. */
+  kns_teacher_page_set_panel (teacher, "report");
+  report = kns_report_page_get_report (KNS_REPORT_PAGE (kns_teacher_page_get_panel (teacher, "report")));
+  g_assert_nonnull (report);
+  g_assert_cmpuint (kns_report_get_sessions (report)->len, ==, 1);
+  kns_test_screenshot (GTK_WIDGET (f->window), "28-teacher-report");
 }
 
 static void

@@ -19,6 +19,9 @@
 
 G_BEGIN_DECLS
 
+/* Smallest published group when GSettings is missing: the key's default. */
+#define KNS_REPORT_DEFAULT_MIN_CELL 5
+
 #define KNS_REPORT_ERROR (kns_report_error_quark ())
 
 typedef enum

@@ -22,6 +22,7 @@
 #include "kns-application.h"
 #include "kns-content-check.h"
 #include "kns-report-cli.h"
+#include "kns-report.h"
 #include "kns-store.h"
 #include "kns-teacher.h"
 #include "kns-window.h"
@@ -228,7 +229,7 @@ run_report_verbs (KnsApplication *self,
   const char *export_file = NULL;
   const char *school_year = NULL;
   guint min_cell = self->settings != NULL ? g_settings_get_uint (self->settings, "report-min-cell")
-                                          : 5;
+                                          : KNS_REPORT_DEFAULT_MIN_CELL;
   int status = 0;
 
   g_variant_dict_lookup (options, "export-report", "^&ay", &export_file);

@@ -20,6 +20,7 @@
 
 #include "kns-dashboard-panel.h"
 #include "kns-learners-panel.h"
+#include "kns-report-page.h"
 #include "kns-sessions-panel.h"
 #include "kns-settings-panel.h"
 #include "kns-teacher-page.h"
@@ -31,16 +32,48 @@ struct _KnsTeacherPage
   AdwViewStack      *view_stack;
   KnsSessionsPanel  *sessions_panel;
   KnsDashboardPanel *dashboard_panel;
+  KnsReportPage     *report_page;
   KnsLearnersPanel  *learners_panel;
   KnsSettingsPanel  *settings_panel;
+
+  /* What the panels were shown with, to bring one up to date when the
+   * teacher turns to it: a session just ended counts in the report. */
+  KnsStore          *store;
+  KnsCourse         *course;
+  GSettings         *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KnsTeacherPage, kns_teacher_page, ADW_TYPE_BIN)
 
+static guint
+min_cell (KnsTeacherPage *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "report-min-cell")
+                                : KNS_REPORT_DEFAULT_MIN_CELL;
+}
+
+static void
+visible_panel_changed_cb (KnsTeacherPage *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (name, "dashboard") == 0)
+    kns_dashboard_panel_refresh (self->dashboard_panel, self->store, self->course);
+  else if (g_strcmp0 (name, "report") == 0)
+    kns_report_page_refresh (self->report_page);
+}
+
 static void
 kns_teacher_page_dispose (GObject *object)
 {
+  KnsTeacherPage *self = KNS_TEACHER_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), KNS_TYPE_TEACHER_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->course);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kns_teacher_page_parent_class)->dispose (object);
 }
@@ -55,14 +88,17 @@ kns_teacher_page_class_init (KnsTeacherPageClass *klass)
 
   g_type_ensure (KNS_TYPE_SESSIONS_PANEL);
   g_type_ensure (KNS_TYPE_DASHBOARD_PANEL);
+  g_type_ensure (KNS_TYPE_REPORT_PAGE);
   g_type_ensure (KNS_TYPE_LEARNERS_PANEL);
   g_type_ensure (KNS_TYPE_SETTINGS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-teacher-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, sessions_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, dashboard_panel);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, report_page);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, learners_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, settings_panel);
+  gtk_widget_class_bind_template_callback (widget_class, visible_panel_changed_cb);
 }
 
 static void
@@ -85,13 +121,17 @@ kns_teacher_page_show (KnsTeacherPage *self,
 
   kns_sessions_panel_refresh (self->sessions_panel, store, course);
   kns_dashboard_panel_refresh (self->dashboard_panel, store, course);
+  g_set_object (&self->store, store);
+  g_set_object (&self->course, course);
+  g_set_object (&self->settings, settings);
+  kns_report_page_set_context (self->report_page, store, course, min_cell (self));
   kns_learners_panel_refresh (self->learners_panel, store);
   kns_settings_panel_refresh (self->settings_panel, store, settings);
 }
 
 /**
  * kns_teacher_page_get_panel:
- * @name: "sessions", "dashboard", "learners" or "settings"
+ * @name: "sessions", "dashboard", "report", "learners" or "settings"
  *
  * Returns: (transfer none) (nullable): the panel
  */
