@@ -699,6 +699,114 @@ test_300 (void)
   report_remove_tree (dir);
 }
 
+static KnsTallyRow *
+odd_tally (const char *day,
+           const char *session,
+           guint       grade,
+           const char *lesson,
+           guint64     n)
+{
+  KnsTallyRow *row = g_new0 (KnsTallyRow, 1);
+
+  row->day = g_strdup (day);
+  row->session_uuid = g_strdup (session);
+  row->grade = grade;
+  row->sex = grade % 3;
+  row->tier = 1 + grade / 4;
+  row->lesson_id = g_strdup (lesson);
+  row->attendances = n;
+  row->completions = n * 3;
+  row->attempts = n + 7;
+  row->score_sum = 100 * n;
+  row->passes = n;
+  return row;
+}
+
+/* The canonical form, which the checksum covers, never changes: a bundle
+ * full of what a teacher might type (quotes, every ASCII control
+ * character, Vietnamese, an emoji), empty and missing lists and huge
+ * counts has the checksum that json-glib 1.6's generator gave it when
+ * bundles were first written. */
+static void
+test_canonical_form (void)
+{
+  g_autoptr(KnsBundle) bundle = g_new0 (KnsBundle, 1);
+  g_autoptr(GString) odd = g_string_new ("Trường \"Hòa\\Bình\" ");
+  KnsHeadcountRow  *head;
+  KnsLessonSummary *lesson;
+
+  for (int c = 1; c < 128; c++)
+    g_string_append_c (odd, (char) c);
+  g_string_append (odd, " é ∑ \u2028 😀");
+
+  bundle->version = 1;
+  bundle->info = g_new0 (KnsImportedBundle, 1);
+  bundle->info->device_uuid = g_strdup ("db24469c-065b-4c34-85b1-c1d0738ee165");
+  bundle->info->school_year = 2026;
+  bundle->info->exported = G_GINT64_CONSTANT (1781486400) * G_USEC_PER_SEC;
+  bundle->info->app_version = g_strdup ("0.1.0");
+  bundle->info->school_name = g_strdup (odd->str);
+  bundle->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  bundle->headcounts = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  bundle->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  bundle->lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-05", "c04bddec-0000-4000-8000-000000000001",
+                                               5, "t2-mat-khau", 8));
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-04", "", 12, "", (guint64) 1 << 40));
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-05", "", 1, odd->str, 0));
+
+  head = g_new0 (KnsHeadcountRow, 1);
+  head->session_uuid = g_strdup ("");
+  head->grade = 5;
+  head->sex = KNS_SEX_FEMALE;
+  head->tier = 2;
+  head->participants = 17;
+  g_ptr_array_add (bundle->headcounts, head);
+  head = g_new0 (KnsHeadcountRow, 1);
+  head->session_uuid = g_strdup ("c04bddec-0000-4000-8000-000000000001");
+  head->grade = 4;
+  head->tier = 2;
+  g_ptr_array_add (bundle->headcounts, head);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      KnsSessionSummary *session = g_new0 (KnsSessionSummary, 1);
+
+      session->uuid = g_strdup_printf ("c04bddec-0000-4000-8000-00000000000%u", 2 - i);
+      session->class_label = g_strdup (i > 0 ? odd->str : "5A");
+      session->grade = 5;
+      session->tier = 2;
+      session->title = g_strdup ("An toàn\nkhi dùng mạng");
+      session->format = (KnsSessionFormat) (i + 1);
+      session->started = (G_GINT64_CONSTANT (1780000000) + i) * G_USEC_PER_SEC;
+      session->ended = session->started + 45 * G_TIME_SPAN_MINUTE;
+      session->lesson_ids = i > 0 ? g_new0 (char *, 1) : g_strsplit ("t2-mat-khau t2-\"bat\"", " ", -1);
+      session->skill_groups = i > 0 ? 0 : (1 << 1) | (1 << 3);
+      session->competences = i > 0 ? NULL : g_strsplit ("2.5 4.1", " ", -1);
+      g_ptr_array_add (bundle->sessions, session);
+    }
+
+  lesson = g_new0 (KnsLessonSummary, 1);
+  lesson->id = g_strdup ("t2-mat-khau");
+  lesson->title = g_strdup (odd->str);
+  lesson->tier = 2;
+  lesson->skill_groups = 1 << 2;
+  lesson->competences = g_new0 (char *, 1);
+  lesson->channels = g_strsplit ("111 trusted-adult", " ", -1);
+  g_ptr_array_add (bundle->lessons, lesson);
+  lesson = g_new0 (KnsLessonSummary, 1);
+  lesson->id = g_strdup ("a");
+  lesson->title = g_strdup ("b");
+  lesson->tier = 9;
+  lesson->skill_groups = 14;
+  g_ptr_array_add (bundle->lessons, lesson);
+
+  bundle->info->checksum = kns_bundle_compute_checksum (bundle);
+  g_assert_cmpstr (bundle->info->checksum, ==,
+                   "sha256:e40a1f4cfb91d05f3ef8d735959f0bd348344d7e19d1dc1d46e7629537963a48");
+}
+
 /* A bundle written by version 1 of the format, kept in the tree: it
  * imports, with the fixture school's figures. */
 static void
@@ -753,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/kns/report-bundle/no-nicknames", test_no_nicknames);
   g_test_add_func ("/kns/report-bundle/300", test_300);
   g_test_add_func ("/kns/report-bundle/fixture", test_fixture);
+  g_test_add_func ("/kns/report-bundle/canonical-form", test_canonical_form);
 
   return g_test_run ();
 }
