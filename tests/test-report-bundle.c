@@ -455,6 +455,7 @@ test_folder (void)
   g_autofree char *readme = g_build_filename (dir, "doc-truoc.txt", NULL);
   g_autofree char *broken = g_build_filename (dir, "z-hong.json", NULL);
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   const char *paths[] = { dir, NULL };
   guint       n_ok = 0, n_refused = 0;
 
@@ -476,11 +477,14 @@ test_folder (void)
   g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 2), "may-3/may-3.json"));
   g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 3), "z-hong.json"));
 
-  for (guint i = 0; i < files->len; i++)
+  imports = kns_bundle_import_files (lab->store, files);
+  g_assert_cmpuint (imports->len, ==, 4);
+  for (guint i = 0; i < imports->len; i++)
     {
-      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (lab->store,
-                                                                   g_ptr_array_index (files, i));
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
 
+      /* In the order of the files, though read by several threads. */
+      g_assert_cmpstr (import->file, ==, g_ptr_array_index (files, i));
       if (import->error != NULL)
         n_refused++;
       else
@@ -488,6 +492,7 @@ test_folder (void)
     }
   g_assert_cmpuint (n_ok, ==, 3);
   g_assert_cmpuint (n_refused, ==, 1);
+  g_assert_nonnull (((KnsBundleImport *) g_ptr_array_index (imports, 3))->error);
 
   {
     g_autoptr(KnsReport) report = report_of (lab, course);
@@ -665,6 +670,7 @@ test_300 (void)
   g_autoptr(ReportSchool) lab = report_school_new (FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(KnsReport) report = NULL;
   g_autofree char *dir = make_dir ();
   const char      *paths[] = { dir, NULL };
@@ -682,8 +688,14 @@ test_300 (void)
   files = kns_bundle_list_files (paths, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 300);
-  for (guint i = 0; i < files->len; i++)
-    g_assert_cmpint (import_ok (lab, g_ptr_array_index (files, i)), ==, KNS_IMPORT_ADDED);
+  imports = kns_bundle_import_files (lab->store, files);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      g_assert_no_error (import->error);
+      g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+    }
 
   report = report_of (lab, NULL);
   g_assert_cmpuint (kns_report_get_n_computers (report), ==, 301);

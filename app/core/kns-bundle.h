@@ -83,6 +83,8 @@ GPtrArray       *kns_bundle_list_files      (const char * const     *paths,
                                              GError                **error);
 KnsBundleImport *kns_bundle_import_file     (KnsStore               *store,
                                              const char             *file);
+GPtrArray       *kns_bundle_import_files    (KnsStore               *store,
+                                             GPtrArray              *files);
 char            *kns_bundle_import_describe (const KnsBundleImport  *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsBundle, kns_bundle_free)
