@@ -23,10 +23,12 @@
 #include "kns-config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kns-bundle.h"
 #include "kns-report.h"
+#include "kns-store-private.h"
 #include "report-fixture.h"
 
 #define K 5
@@ -711,6 +713,153 @@ test_300 (void)
   report_remove_tree (dir);
 }
 
+static GPtrArray *
+paths_of (const char *first,
+          ...)
+{
+  GPtrArray  *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *path = first;
+  va_list     args;
+
+  va_start (args, first);
+  for (; path != NULL; path = va_arg (args, const char *))
+    g_ptr_array_add (paths, g_strdup (path));
+  va_end (args);
+  return paths;
+}
+
+static const KnsImportedBundle *
+find_imported (GPtrArray  *bundles,
+               const char *device_uuid)
+{
+  for (guint i = 0; i < bundles->len; i++)
+    {
+      const KnsImportedBundle *bundle = g_ptr_array_index (bundles, i);
+
+      if (g_str_equal (bundle->device_uuid, device_uuid))
+        return bundle;
+    }
+  return NULL;
+}
+
+/* Many files at once, their writes grouped: a file the store refuses
+ * in the middle of the group leaves nothing, and the files around it
+ * are saved. */
+static void
+test_files_conflict (void)
+{
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+  g_autoptr(GBytes) good = kns_bundle_to_bytes (bundle);
+  g_autofree char *good_checksum = g_strdup (bundle->info->checksum);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *good_file = write_temp (dir, "home.json", good);
+  g_autoptr(GBytes) bad = break_bundle (BROKEN_CONFLICT, bundle, good);
+  g_autoptr(GBytes) first = made_up_bundle ();
+  g_autoptr(GBytes) last = made_up_bundle ();
+  g_autofree char *bad_file = write_temp (dir, "conflict.json", bad);
+  g_autofree char *first_file = write_temp (dir, "first.json", first);
+  g_autofree char *last_file = write_temp (dir, "last.json", last);
+  g_autoptr(GPtrArray) files = paths_of (first_file, bad_file, last_file, NULL);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GError) error = NULL;
+  const KnsBundleImport *import;
+
+  g_assert_cmpint (import_ok (lab, good_file), ==, KNS_IMPORT_ADDED);
+  imports = kns_bundle_import_files (lab->store, files);
+
+  g_assert_cmpuint (imports->len, ==, 3);
+  import = g_ptr_array_index (imports, 0);
+  g_assert_no_error (import->error);
+  g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+  import = g_ptr_array_index (imports, 1);
+  g_assert_error (import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_CONFLICT);
+  import = g_ptr_array_index (imports, 2);
+  g_assert_no_error (import->error);
+  g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+
+  bundles = kns_store_list_imported_bundles (lab->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundles->len, ==, 3);
+  g_assert_cmpstr (find_imported (bundles, kns_store_get_device_uuid (home->store))->checksum, ==,
+                   good_checksum);
+  report_remove_tree (dir);
+}
+
+static guint
+count_pages (const char *db_path)
+{
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  guint            pages;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return pages;
+}
+
+/* The disk fills up in the middle of many files: every file said to be
+ * imported is in the store, the others are refused, and once there is
+ * room again they import. */
+static void
+test_files_disk_full (void)
+{
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_ok = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GBytes) bytes = made_up_bundle ();
+      g_autofree char *name = g_strdup_printf ("may-%02u.json", i + 1);
+
+      g_ptr_array_add (files, write_temp (dir, name, bytes));
+    }
+
+  kns_store_set_max_pages (lab->store, count_pages (kns_store_get_path (lab->store)) + 4);
+  imports = kns_bundle_import_files (lab->store, files);
+  bundles = kns_store_list_imported_bundles (lab->store, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      if (import->error == NULL)
+        {
+          n_ok++;
+          g_assert_nonnull (find_imported (bundles, import->device_uuid));
+        }
+      else
+        g_assert_error (import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ);
+    }
+  g_assert_cmpuint (n_ok, <, files->len);
+  g_assert_cmpuint (bundles->len, ==, n_ok);
+
+  kns_store_set_max_pages (lab->store, G_MAXINT32);
+  again = kns_bundle_import_files (lab->store, files);
+  for (guint i = 0; i < again->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (again, i);
+      gboolean was_ok = ((KnsBundleImport *) g_ptr_array_index (imports, i))->error == NULL;
+
+      g_assert_no_error (import->error);
+      g_assert_cmpint (import->result, ==, was_ok ? KNS_IMPORT_UNCHANGED : KNS_IMPORT_ADDED);
+    }
+  report_remove_tree (dir);
+}
+
 static KnsTallyRow *
 odd_tally (const char *day,
            const char *session,
@@ -874,6 +1023,8 @@ main (int   argc,
   g_test_add_func ("/kns/report-bundle/300", test_300);
   g_test_add_func ("/kns/report-bundle/fixture", test_fixture);
   g_test_add_func ("/kns/report-bundle/canonical-form", test_canonical_form);
+  g_test_add_func ("/kns/report-bundle/files-conflict", test_files_conflict);
+  g_test_add_func ("/kns/report-bundle/files-disk-full", test_files_disk_full);
 
   return g_test_run ();
 }

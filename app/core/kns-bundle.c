@@ -43,6 +43,8 @@
 #define MAX_BUNDLE_BYTES (64 * 1024 * 1024)
 #define MAX_TEXT_CHARS 500
 #define MAX_COUNT ((gint64) 1 << 40)
+/* How long an import's group of writes may hold the store's lock. */
+#define GROUP_TIME (250 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_QUARK (kns - bundle - error - quark, kns_bundle_error)
 
@@ -1507,6 +1509,25 @@ kns_bundle_import_file (KnsStore   *store,
   return import_loaded (store, file, bundle, error);
 }
 
+/* Imports since @first were in a group of writes that the disk did not
+ * take: none of them is saved after all. */
+static void
+refuse_group (GPtrArray    *imports,
+              guint         first,
+              const GError *error)
+{
+  for (guint i = first; i < imports->len; i++)
+    {
+      KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      if (import->error != NULL)
+        continue;
+      g_clear_pointer (&import->device_uuid, g_free);
+      g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ,
+                   _("%s: %s Nothing was imported from it."), import->file, error->message);
+    }
+}
+
 /* Files being read and checked by worker threads, ahead of the store. */
 typedef struct
 {
@@ -1539,10 +1560,14 @@ load_cb (gpointer data,
  * @files: (element-type filename): the files, as kns_bundle_list_files()
  *   gives them
  *
- * Imports each file as kns_bundle_import_file() does, in order, each in
- * its own transaction. Reading and checking a file costs four times
- * what storing it does, so worker threads, one a processor, read the
- * next few files while this thread stores the current one.
+ * Imports each file as kns_bundle_import_file() does, in order, each
+ * all or nothing. Reading and checking a file costs several times what
+ * storing it does, so worker threads, one a processor, read the next
+ * few files while this thread stores the current one. The files stored
+ * in a quarter of a second reach the disk together (a group of writes,
+ * kns_store_begin_group ()): one wait for the disk instead of one a
+ * file, while the app, if it is open, waits at most that long to save
+ * an answer.
  *
  * Returns: (transfer full) (element-type KnsBundleImport): what became
  *   of each file, in the order of @files
@@ -1555,6 +1580,9 @@ kns_bundle_import_files (KnsStore  *store,
   g_autofree Loading *loadings = NULL;
   GThreadPool        *pool;
   guint               n_threads, ahead, queued = 0;
+  gboolean            grouped = FALSE;
+  guint               group_first = 0;
+  gint64              group_started = 0;
 
   g_return_val_if_fail (KNS_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL, NULL);
@@ -1584,10 +1612,27 @@ kns_bundle_import_files (KnsStore  *store,
         g_cond_wait (&loading->loaded, &loading->lock);
       g_mutex_unlock (&loading->lock);
 
+      /* Without a group (the app holds the lock, say), each file is its
+       * own transaction, as in kns_bundle_import_file (). */
+      if (!grouped && (grouped = kns_store_begin_group (store, NULL)))
+        {
+          group_first = i;
+          group_started = g_get_monotonic_time ();
+        }
       g_ptr_array_add (imports,
                        import_loaded (store, loading->file, loading->bundle, loading->error));
       g_mutex_clear (&loading->lock);
       g_cond_clear (&loading->loaded);
+
+      if (grouped && (i + 1 == files->len ||
+                      g_get_monotonic_time () - group_started >= GROUP_TIME))
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!kns_store_end_group (store, &error))
+            refuse_group (imports, group_first, error);
+          grouped = FALSE;
+        }
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
