@@ -236,6 +236,8 @@ static void
 kns_settings_panel_init (KnsSettingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_row));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_again_row));
   self->enrolment_spins = g_ptr_array_new ();
   build_enrolment_rows (self);
 }

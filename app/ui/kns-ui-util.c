@@ -67,6 +67,50 @@ kns_ui_load_style (GdkDisplay *display)
 }
 
 /**
+ * kns_ui_name_pin_peek:
+ *
+ * libadwaita 1.2 gives the "show the text" button of an
+ * AdwPasswordEntryRow no accessible name, so a screen reader says only
+ * "button" beside the PIN. Names it, if it is found.
+ */
+void
+kns_ui_name_pin_peek (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (icon != NULL && g_str_has_prefix (icon, "view-"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show or hide the PIN"),
+                                        -1);
+      else
+        kns_ui_name_pin_peek (child);
+    }
+}
+
+/**
+ * kns_ui_status_page_skip_focus:
+ *
+ * An AdwStatusPage scrolls its content in a focusable GtkScrolledWindow:
+ * inside a page that scrolls already, Tab stops on it and a screen
+ * reader says only "scroll pane". Its text stays readable. Not
+ * set_focusable (): the scrolled window would still claim Tab and give
+ * the focus to nobody, trapping keyboard users on the button before it.
+ */
+void
+kns_ui_status_page_skip_focus (GtkWidget *status_page)
+{
+  g_return_if_fail (GTK_IS_WIDGET (status_page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (status_page); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_widget_set_can_focus (child, FALSE);
+}
+
+/**
  * kns_report_error:
  *
  * Shows @error's message, which the store and the content engine write

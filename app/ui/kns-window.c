@@ -128,11 +128,28 @@ update_chrome (KnsWindow *self)
   kns_window_kiosk_update (self);
 }
 
+/* GTK 4.8 presents every page of a stack to screen readers, so a blind
+ * child would meet the headings and buttons of screens that are not
+ * there: only the screen on view is presented. */
+static void
+present_only_visible_screen (KnsWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
+}
+
 static void
 show_screen (KnsWindow  *self,
              const char *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
+  present_only_visible_screen (self);
   update_chrome (self);
 }
 
@@ -776,6 +793,7 @@ kns_window_init (KnsWindow *self)
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
   kns_window_kiosk_init (self);
+  present_only_visible_screen (self);
   update_chrome (self);
 }
 
