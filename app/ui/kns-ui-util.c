@@ -66,6 +66,53 @@ kns_ui_load_style (GdkDisplay *display)
   g_object_set_data (G_OBJECT (display), "kns-style", GINT_TO_POINTER (TRUE));
 }
 
+/* The screens whose reading text the text size scales. */
+static const char * const reading_pages[] = {
+  ".lesson-page", ".quiz-page", ".scenario-page", ".results-page", ".help-page",
+};
+
+/**
+ * kns_ui_set_text_scale:
+ * @scale: 1.0 for the normal size
+ *
+ * Scales the text children read (lessons, quizzes, scenarios, results
+ * and help) on @display. The pages' own size scales running text, which
+ * is sized in em; libadwaita sizes headings in points, so they are
+ * scaled one by one.
+ */
+void
+kns_ui_set_text_scale (GdkDisplay *display,
+                       double      scale)
+{
+  static const struct { const char *class; double points; } titles[] = {
+    { ".title-1", 20 }, { ".title-2", 15 }, { ".title-3", 15 }, { ".title-4", 13 }, { ".heading", 11 },
+  };
+  GtkCssProvider *provider;
+  g_autoptr(GString) css = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  provider = g_object_get_data (G_OBJECT (display), "kns-text-scale");
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (display), "kns-text-scale", provider, g_object_unref);
+    }
+
+  /* g_ascii_formatd: a decimal comma would break the CSS. */
+  for (guint i = 0; i < G_N_ELEMENTS (reading_pages); i++)
+    g_string_append_printf (css, "%s { font-size: %sem; }\n", reading_pages[i],
+                            g_ascii_formatd (number, sizeof number, "%.2f", scale));
+  for (guint i = 0; i < G_N_ELEMENTS (reading_pages); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (titles); j++)
+      g_string_append_printf (css, "%s %s { font-size: %spt; }\n", reading_pages[i], titles[j].class,
+                              g_ascii_formatd (number, sizeof number, "%.1f", titles[j].points * scale));
+  gtk_css_provider_load_from_data (provider, css->str, css->len);
+}
+
 /**
  * kns_ui_name_pin_peek:
  *

@@ -17,6 +17,8 @@
 G_BEGIN_DECLS
 
 void        kns_ui_load_style      (GdkDisplay *display);
+void        kns_ui_set_text_scale  (GdkDisplay *display,
+                                    double      scale);
 void        kns_ui_name_pin_peek   (GtkWidget  *row);
 void        kns_ui_status_page_skip_focus (GtkWidget *status_page);
 void        kns_report_error       (GtkWidget  *widget,

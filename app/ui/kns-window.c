@@ -108,6 +108,8 @@ update_chrome (KnsWindow *self)
   gtk_widget_set_visible (self->help_button,
                           !g_strv_contains ((const char *[]) { "help", "loading", "setup", "teacher", NULL }, name));
   gtk_widget_set_visible (self->teacher_button, on_screen (self, "sign-in"));
+  gtk_widget_set_visible (self->text_size_button,
+                          g_strv_contains ((const char *[]) { "lesson", "quiz", "results", "scenario", "help", NULL }, name));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
@@ -760,6 +762,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
+  kns_window_text_size_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
@@ -793,6 +796,7 @@ kns_window_init (KnsWindow *self)
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
   kns_window_kiosk_init (self);
+  kns_window_text_size_init (self);
   present_only_visible_screen (self);
   update_chrome (self);
 }
@@ -888,6 +892,7 @@ kns_window_set_settings (KnsWindow *self,
     {
       self->pass_mark = g_settings_get_uint (settings, "pass-mark");
       kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
+      kns_window_text_size_follow (self);
     }
 }
 

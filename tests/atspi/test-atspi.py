@@ -60,7 +60,11 @@ import pyatspi  # noqa: E402  (after the bus knows DISPLAY)
 
 DEADLINE = 20.0
 PIN = '246810'
-KEY_TAB = 0xff09  # GDK_KEY_Tab
+# Keysyms (GDK_KEY_…)
+KEY_TAB = 0xff09
+CONTROL_MASK = 1 << 2  # X11's ControlMask
+KEY_PLUS = 0x002b
+KEY_ZERO = 0x0030
 
 # GTK 4.8 shows a toggle button as a push button with a "checked" state.
 # Roles a child presses, types in or hears as a picture.
@@ -220,6 +224,14 @@ class App:
     def press_key(self, keysym):
         pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
 
+    def press_with_control(self, keysym):
+        registry = pyatspi.Registry
+        registry.generateKeyboardEvent(CONTROL_MASK, None, pyatspi.KEY_LOCKMODIFIERS)
+        try:
+            self.press_key(keysym)
+        finally:
+            registry.generateKeyboardEvent(CONTROL_MASK, None, pyatspi.KEY_UNLOCKMODIFIERS)
+
     # What every screen must offer a screen reader.
 
     def check_tree(self, screen):
@@ -324,6 +336,16 @@ def open_first_lesson(app):
     app.press(lesson)
     quiz = app.find(pyatspi.ROLE_PUSH_BUTTON, 'Làm bài')
     app.check_tree('lesson')
+
+    # Ctrl+plus makes the text larger, as in GNOME's apps; the "Aa"
+    # button says the size.
+    size = app.find(pyatspi.ROLE_PUSH_BUTTON, 'Cỡ chữ')
+    check(size.description == '100 %', f'the text size reads “{size.description}”')
+    app.press_with_control(KEY_PLUS)
+    wait_for('Ctrl+plus to make the text 120 %', lambda: size.description == '120 %')
+    app.press_with_control(KEY_ZERO)
+    wait_for('Ctrl+0 to bring the text back to 100 %', lambda: size.description == '100 %')
+    log('Ctrl+plus and Ctrl+0 change the text size')
     pictures = [p for p in app.find_all(pyatspi.ROLE_IMAGE) if has_name(p.name)]
     check(pictures, 'lesson: no picture has a name')
     log('lesson pictures, as read:', [p.name for p in pictures])
@@ -361,7 +383,7 @@ def take_quiz(app, quiz_button):
     first = app.find(pyatspi.ROLE_PUSH_BUTTON, lambda n: (n or '').startswith('A. '))
     app.check_tree('quiz question')
     options = [o for o in app.find_all(pyatspi.ROLE_PUSH_BUTTON) if re.match(r'^[A-F]\. ', o.name or '')]
-    app.tab_order('quiz question', [o.name for o in options])
+    app.tab_order('quiz question', [o.name for o in options] + ['Cỡ chữ', 'Cần giúp đỡ?'])
 
     n = 0
     prompt = None
