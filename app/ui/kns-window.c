@@ -788,15 +788,33 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
+/* libadwaita outlines its cards in high contrast; the .hc class lets
+ * our own tinted boxes (call-outs) do the same. */
+static void
+high_contrast_changed_cb (AdwStyleManager *manager,
+                          GParamSpec      *pspec,
+                          KnsWindow       *self)
+{
+  if (adw_style_manager_get_high_contrast (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hc");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hc");
+}
+
 static void
 kns_window_init (KnsWindow *self)
 {
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
   kns_window_kiosk_init (self);
   kns_window_text_size_init (self);
+  g_signal_connect_object (style_manager, "notify::high-contrast",
+                           G_CALLBACK (high_contrast_changed_cb), self, 0);
+  high_contrast_changed_cb (style_manager, NULL, self);
   present_only_visible_screen (self);
   update_chrome (self);
 }
