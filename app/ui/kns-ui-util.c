@@ -158,6 +158,55 @@ kns_ui_status_page_skip_focus (GtkWidget *status_page)
 }
 
 /**
+ * kns_ui_name_inner_control:
+ * @widget: a widget holding a control of its own, e.g. a GtkDropDown
+ * @type: the type of that control, which takes the focus
+ * @name: what a screen reader should call it
+ *
+ * Some widgets take the focus with an unnamed control of their own: the
+ * button of a GtkDropDown, the switch of an AdwExpanderRow. A screen
+ * reader would say only "toggle button". (A relation to @widget would
+ * not do: GTK 4.8 does not follow a name given by another relation.)
+ */
+void
+kns_ui_name_inner_control (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          return;
+        }
+      kns_ui_name_inner_control (child, type, name);
+    }
+}
+
+/**
+ * kns_ui_name_dialog_buttons:
+ *
+ * AdwMessageDialog makes its buttons with mnemonics, and GTK 4.8 then
+ * names each twice ("Open Open") for screen readers. The button's label
+ * alone names it.
+ */
+void
+kns_ui_name_dialog_buttons (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (dialog); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      kns_ui_name_dialog_buttons (child);
+    }
+}
+
+/**
  * kns_report_error:
  *
  * Shows @error's message, which the store and the content engine write

@@ -209,6 +209,14 @@ class App:
         editable = acc.queryEditableText()
         check(editable.setTextContents(text), f'could not type into {describe(acc)}')
 
+    def find_dialog(self):
+        """A window of the app other than the main one, e.g. the PIN's."""
+        for window in children(self.frame.parent):
+            if window != self.frame and window.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT,
+                                                             pyatspi.ROLE_FRAME):
+                return window
+        return None
+
     def focused(self):
         for acc in descendants(self.frame):
             try:
@@ -234,9 +242,9 @@ class App:
 
     # What every screen must offer a screen reader.
 
-    def check_tree(self, screen):
+    def check_tree(self, screen, root=None):
         unnamed = []
-        for acc in descendants(self.frame):
+        for acc in descendants(root or self.frame):
             try:
                 role = acc.getRole()
                 if role in CONTROL_ROLES and not has_name(acc.name):
@@ -251,10 +259,11 @@ class App:
 
     @staticmethod
     def _inside_named_control(acc):
-        """A picture inside a named button is read as that button."""
+        """A picture inside a named button or list row is read as that
+        button or row (an avatar, libadwaita's expander arrow)."""
         parent = acc.parent
         while parent is not None and parent.getRole() != pyatspi.ROLE_FRAME:
-            if parent.getRole() in CONTROL_ROLES:
+            if parent.getRole() in CONTROL_ROLES | {pyatspi.ROLE_LIST_ITEM}:
                 return has_name(parent.name)
             parent = parent.parent
         return False
@@ -404,6 +413,19 @@ def take_quiz(app, quiz_button):
     app.check_tree('results')
 
 
+def visit_teacher_mode(app):
+    """A blind teacher: the PIN, then every panel of teacher mode."""
+    app.press(app.find(pyatspi.ROLE_PUSH_BUTTON, 'Đổi bạn khác'))
+    app.press(app.find(pyatspi.ROLE_PUSH_BUTTON, 'Giáo viên'))
+    dialog = wait_for('the PIN dialog', app.find_dialog)
+    app.check_tree('PIN dialog', dialog)
+    app.type_into(app.find(None, 'Mã PIN giáo viên', within=dialog), PIN)
+    app.press(app.find(pyatspi.ROLE_PUSH_BUTTON, 'Mở', within=dialog))
+    for tab in ('Buổi học', 'Tiến độ lớp', 'Học sinh', 'Cài đặt'):
+        app.press(app.find(pyatspi.ROLE_PAGE_TAB, tab))
+        app.check_tree(f'teacher mode, {tab}')
+
+
 def main():
     binary, content_dir, locale_dir = sys.argv[1:4]
     check(os.access(binary, os.X_OK), f'{binary} is not executable')
@@ -413,12 +435,14 @@ def main():
         sign_in_new_pupil(app)
         quiz = open_first_lesson(app)
         take_quiz(app, quiz)
+        visit_teacher_mode(app)
     except Exception:
         app.dump()
         raise
     finally:
         app.close()
-    print('ok - a blind pupil can sign in, read a lesson and take its quiz')
+    print('ok - a blind pupil can sign in, read a lesson and take its quiz; a blind teacher can '
+          'set up the lab and reach every panel of teacher mode')
 
 
 if __name__ == '__main__':
