@@ -147,6 +147,7 @@ kns_window_text_size_follow (KnsWindow *self)
 {
   if (self->settings == NULL)
     return;
+  g_signal_handlers_disconnect_by_func (self->settings, text_scale_changed_cb, self);
   g_signal_connect_object (self->settings, "changed::text-scale",
                            G_CALLBACK (text_scale_changed_cb), self, 0);
   text_scale_changed_cb (self->settings, "text-scale", self);
