@@ -29,6 +29,7 @@ BUILD_PACKAGES=(
 # To run the tests headless.
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
+  at-spi2-core python3-pyatspi   # the screen-reader test (tests/atspi)
   hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
   flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
 )

@@ -254,6 +254,29 @@ mark_options (KnsQuizView *self,
     }
 }
 
+/* GTK 4.8 has no gtk_accessible_announce (), and it tells screen readers
+ * that an alert appeared only for whole windows: Orca would stay silent
+ * about a feedback card that is merely shown. What Orca always speaks is
+ * the object that takes the focus, so the card takes it: its name is the
+ * verdict and its description the right answer with the explanation
+ * (Orca reads an alert's name, then its text). Tab goes on to "Next
+ * question". */
+static void
+announce_feedback (KnsQuizView *self,
+                   const char  *verdict,
+                   const char  *answer_text,
+                   KnsQuestion *question)
+{
+  g_autofree char *explanation = kns_blocks_to_text (question->explanation);
+  g_autofree char *description = g_strdup_printf ("%s\n%s", answer_text, explanation);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, verdict,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
+                                  -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->feedback_box));
+}
+
 static gboolean
 all_answered (KnsQuizView *self)
 {
@@ -304,7 +327,7 @@ answer (KnsQuizView *self)
   gtk_button_set_label (self->action_button,
                         all_answered (self) ? _("See my results") : _("Next question"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->action_button));
+  announce_feedback (self, correct ? _("Right!") : _("Not quite."), answer_text, question);
 }
 
 static gboolean

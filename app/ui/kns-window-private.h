@@ -38,6 +38,8 @@ struct _KnsWindow
   GtkWidget            *sign_out_button;
   AdwAvatar            *learner_avatar;
   GtkWidget            *help_button;
+  GtkWidget            *text_size_button;
+  GtkLabel             *text_size_label;
   GtkWidget            *teacher_button;
   GtkRevealer          *idle_revealer;
   GtkLabel             *idle_label;
@@ -74,6 +76,9 @@ struct _KnsWindow
   guint                 idle_timeout_ms;
   gint64                last_input;
   guint                 idle_source;
+
+  /* Text size (kns-window-text-size.c) */
+  double                text_scale;
 };
 
 const char *kns_window_screen          (KnsWindow *self);
@@ -81,5 +86,8 @@ void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
 gboolean    kns_window_kiosk_close_request (KnsWindow *self);
+void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
+void        kns_window_text_size_init  (KnsWindow *self);
+void        kns_window_text_size_follow (KnsWindow *self);
 
 G_END_DECLS
