@@ -22,6 +22,7 @@ BUILD_PACKAGES=(
   librsvg2-common           # GTK draws the SVG pictures of lessons with it
   libsqlite3-dev libcmark-dev libyaml-dev
   libsodium-dev             # the teacher PIN's argon2id hash
+  libspeechd-dev            # read-aloud through speech-dispatcher (optional at run time)
   appstream desktop-file-utils
 )
 
