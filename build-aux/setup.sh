@@ -30,6 +30,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
   hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
+  speech-dispatcher espeak-ng   # tests/test-read-aloud.c runs a private daemon
 )
 
 as_root() {

@@ -132,6 +132,9 @@ static void
 show_screen (KnsWindow  *self,
              const char *name)
 {
+  /* Whatever was being read aloud belongs to the screen being left. */
+  if (!on_screen (self, name))
+    kns_speech_stop (self->speech);
   gtk_stack_set_visible_child_name (self->stack, name);
   update_chrome (self);
 }
@@ -632,7 +635,11 @@ kns_window_dispose (GObject *object)
   KnsWindow *self = (KnsWindow *) object;
 
   kns_window_kiosk_dispose (self);
+  /* Silent as it closes, and letting go of speech-dispatcher. */
+  if (self->speech != NULL)
+    kns_speech_close (self->speech);
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_WINDOW);
+  g_clear_object (&self->speech);
   g_clear_object (&self->course);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->setup, g_free);
@@ -775,6 +782,9 @@ kns_window_init (KnsWindow *self)
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
+  self->speech = kns_speech_new ();
+  kns_lesson_view_set_speech (self->lesson_view, self->speech);
+  kns_quiz_view_set_speech (self->quiz_view, self->speech);
   kns_window_kiosk_init (self);
   update_chrome (self);
 }
