@@ -21,6 +21,7 @@
 #include "kns-scenario-view.h"
 #include "kns-setup-page.h"
 #include "kns-sign-in-page.h"
+#include "kns-speech.h"
 #include "kns-teacher-page.h"
 #include "kns-window.h"
 
@@ -64,6 +65,7 @@ struct _KnsWindow
   GSettings            *settings;     /* NULL when the schema is missing */
   KnsLearner           *learner;
   KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
+  KnsSpeech            *speech;       /* "Read aloud" in the lesson and the quiz */
   GPtrArray            *problem_groups;
   char                 *help_return;  /* the screen "back" leaves help for */
   char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */

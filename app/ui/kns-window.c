@@ -150,6 +150,9 @@ static void
 show_screen (KnsWindow  *self,
              const char *name)
 {
+  /* Whatever was being read aloud belongs to the screen being left. */
+  if (!on_screen (self, name))
+    kns_speech_stop (self->speech);
   gtk_stack_set_visible_child_name (self->stack, name);
   present_only_visible_screen (self);
   update_chrome (self);
@@ -651,7 +654,11 @@ kns_window_dispose (GObject *object)
   KnsWindow *self = (KnsWindow *) object;
 
   kns_window_kiosk_dispose (self);
+  /* Silent as it closes, and letting go of speech-dispatcher. */
+  if (self->speech != NULL)
+    kns_speech_close (self->speech);
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_WINDOW);
+  g_clear_object (&self->speech);
   g_clear_object (&self->course);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->setup, g_free);
@@ -810,6 +817,9 @@ kns_window_init (KnsWindow *self)
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
+  self->speech = kns_speech_new ();
+  kns_lesson_view_set_speech (self->lesson_view, self->speech);
+  kns_quiz_view_set_speech (self->quiz_view, self->speech);
   kns_window_kiosk_init (self);
   kns_window_text_size_init (self);
   g_signal_connect_object (style_manager, "notify::high-contrast",
