@@ -20,8 +20,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(KnsApplication) app = NULL;
+  /* A build tree's catalogues, for `meson devenv` and the AT-SPI test. */
+  const char *localedir = g_getenv ("KYNANGSO_LOCALEDIR");
 
-  kns_locale_init (LOCALEDIR);
+  kns_locale_init (localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
 
   app = kns_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -23,14 +23,17 @@ BUILD_PACKAGES=(
   libsqlite3-dev libcmark-dev libyaml-dev
   libsodium-dev             # the teacher PIN's argon2id hash
   libjson-glib-dev          # the report bundles that lab computers exchange (JSON)
+  libspeechd-dev            # read-aloud through speech-dispatcher (optional at run time)
   appstream desktop-file-utils
 )
 
 # To run the tests headless.
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
+  at-spi2-core python3-pyatspi   # the screen-reader test (tests/atspi)
   hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
   flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
+  speech-dispatcher espeak-ng   # tests/test-read-aloud.c runs a private daemon
 )
 
 as_root() {

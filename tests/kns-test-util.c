@@ -116,17 +116,18 @@ transition_running (GtkWidget *widget)
   return FALSE;
 }
 
-/* What is on screen, as GTK itself draws it, once cross-fades end. */
-void
-kns_test_screenshot (GtkWidget  *window,
-                     const char *name)
+/**
+ * kns_test_render:
+ *
+ * Returns: (transfer full): what is on screen, as GTK itself draws it,
+ *   once cross-fades end
+ */
+GdkTexture *
+kns_test_render (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = screenshot_dir ();
-  g_autofree char *file = NULL;
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 
@@ -135,13 +136,32 @@ kns_test_screenshot (GtkWidget  *window,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+kns_test_save_texture (GdkTexture *texture,
+                       const char *name)
+{
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file = NULL;
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
 
   g_mkdir_with_parents (dir, 0755);
   file = g_strdup_printf ("%s/%dx%d-%s.png", dir, width, height, name);
   g_assert_true (gdk_texture_save_to_png (texture, file));
   g_test_message ("screenshot: %s", file);
+}
+
+void
+kns_test_screenshot (GtkWidget  *window,
+                     const char *name)
+{
+  g_autoptr(GdkTexture) texture = kns_test_render (window);
+
+  kns_test_save_texture (texture, name);
 }
 
 void

@@ -33,6 +33,9 @@ GtkWidget *kns_test_find_button    (GtkWidget  *root,
 void       kns_test_click          (GtkWidget  *button);
 void       kns_test_screenshot     (GtkWidget  *window,
                                     const char *name);
+GdkTexture *kns_test_render        (GtkWidget  *window);
+void       kns_test_save_texture   (GdkTexture *texture,
+                                    const char *name);
 void       kns_test_remove_tree    (const char *path);
 
 G_END_DECLS

@@ -151,6 +151,7 @@ build_callout (KnsBlock *block)
                                  NULL);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *title = gtk_label_new (block->title);
+  GtkWidget *icon;
   g_autofree char *css = g_strdup_printf ("callout-%s", kns_callout_kind_to_string (block->callout));
 
   gtk_widget_add_css_class (box, "callout");
@@ -158,7 +159,12 @@ build_callout (KnsBlock *block)
   gtk_widget_add_css_class (title, "callout-title");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_box_append (GTK_BOX (header), gtk_image_new_from_icon_name (callout_icon (block->callout)));
+  /* The icon only repeats the title, which names the call-out. */
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       "icon-name", callout_icon (block->callout),
+                       NULL);
+  gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (header), title);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), build_children (block->children));
@@ -176,6 +182,11 @@ build_image (KnsBlock *block)
 
   /* Alt text is what a screen reader reads for the picture. */
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), block->text);
+  /* GTK 4.8 makes alt text the description only; Orca names a picture
+   * by its name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, block->text,
+                                  -1);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_widget_set_size_request (picture, -1, 220);

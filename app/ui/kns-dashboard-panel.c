@@ -313,6 +313,7 @@ static void
 kns_dashboard_panel_init (KnsDashboardPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_inner_control (GTK_WIDGET (self->class_dropdown), GTK_TYPE_TOGGLE_BUTTON, _("Class"));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 }
 

@@ -22,6 +22,8 @@
 
 #include "kns-block-view.h"
 #include "kns-lesson-view.h"
+#include "kns-read-aloud-button.h"
+#include "kns-speech-text.h"
 #include "kns-ui-util.h"
 
 #define SAVE_DELAY_MS 800
@@ -34,6 +36,7 @@ struct _KnsLessonView
   GtkBox            *content;
   GtkLabel          *title_label;
   GtkLabel          *meta_label;
+  KnsReadAloudButton *read_aloud_button;
   GtkBox            *objectives_box;
   KnsBlockView      *blocks;
   GtkButton         *next_button;
@@ -195,10 +198,12 @@ kns_lesson_view_class_init (KnsLessonViewClass *klass)
   object_class->dispose = kns_lesson_view_dispose;
 
   g_type_ensure (KNS_TYPE_BLOCK_VIEW);
+  g_type_ensure (KNS_TYPE_READ_ALOUD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-lesson-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, content);
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, title_label);
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsLessonView, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, objectives_box);
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, blocks);
   gtk_widget_class_bind_template_child (widget_class, KnsLessonView, next_button);
@@ -231,6 +236,7 @@ kns_lesson_view_show (KnsLessonView *self,
                       guint          position)
 {
   g_autofree char *minutes = NULL;
+  g_autofree char *spoken = NULL;
   KnsQuiz *quiz;
 
   g_return_if_fail (KNS_IS_LESSON_VIEW (self));
@@ -251,6 +257,8 @@ kns_lesson_view_show (KnsLessonView *self,
   gtk_label_set_text (self->meta_label, minutes);
   set_objectives (self);
   kns_block_view_set_blocks (self->blocks, kns_lesson_get_blocks (lesson));
+  spoken = kns_speech_text_for_lesson (lesson);
+  kns_read_aloud_button_set_text (self->read_aloud_button, spoken);
 
   /* Young readers get bigger text. */
   if (kns_lesson_get_tier (lesson) <= 2)
@@ -289,7 +297,21 @@ kns_lesson_view_clear (KnsLessonView *self)
   g_clear_object (&self->store);
   self->restore_position = 0;
   kns_block_view_set_blocks (self->blocks, NULL);
+  kns_read_aloud_button_set_text (self->read_aloud_button, NULL);
   gtk_label_set_text (self->title_label, "");
+}
+
+/**
+ * kns_lesson_view_set_speech:
+ * @speech: (nullable): the voice for the "Read aloud" button
+ */
+void
+kns_lesson_view_set_speech (KnsLessonView *self,
+                            KnsSpeech     *speech)
+{
+  g_return_if_fail (KNS_IS_LESSON_VIEW (self));
+
+  kns_read_aloud_button_set_speech (self->read_aloud_button, speech);
 }
 
 KnsLesson *

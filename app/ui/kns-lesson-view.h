@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "kns-lesson.h"
+#include "kns-speech.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,7 @@ void       kns_lesson_view_save_position (KnsLessonView *self);
 void       kns_lesson_view_clear         (KnsLessonView *self);
 KnsLesson *kns_lesson_view_get_lesson    (KnsLessonView *self);
 guint      kns_lesson_view_get_position  (KnsLessonView *self);
+void       kns_lesson_view_set_speech    (KnsLessonView *self,
+                                          KnsSpeech     *speech);
 
 G_END_DECLS

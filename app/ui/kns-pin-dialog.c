@@ -22,6 +22,7 @@
 
 #include "kns-pin-dialog.h"
 #include "kns-teacher.h"
+#include "kns-ui-util.h"
 
 typedef struct
 {
@@ -146,6 +147,7 @@ present (PinRequest *request,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), request);
+  kns_ui_name_dialog_buttons (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (request->entry);

@@ -22,6 +22,8 @@
 
 #include "kns-block-view.h"
 #include "kns-quiz-view.h"
+#include "kns-read-aloud-button.h"
+#include "kns-speech-text.h"
 #include "kns-ui-util.h"
 
 typedef enum
@@ -40,6 +42,7 @@ struct _KnsQuizView
   GtkScrolledWindow *scroller;
   GtkWidget      *content;
   GtkLabel       *counter_label;
+  KnsReadAloudButton *read_aloud_button;
   GtkLabel       *prompt_label;
   KnsBlockView   *body;
   GtkLabel       *hint_label;
@@ -76,6 +79,16 @@ static KnsQuestion *
 current_question (KnsQuizView *self)
 {
   return kns_quiz_get_question (get_quiz (self), self->index);
+}
+
+/* The question on screen, and its explanation once it shows. */
+static void
+update_spoken_text (KnsQuizView *self)
+{
+  g_autofree char *spoken = kns_speech_text_for_question (current_question (self), self->index + 1,
+                                                          self->state == STATE_ANSWERED);
+
+  kns_read_aloud_button_set_text (self->read_aloud_button, spoken);
 }
 
 static guint32
@@ -193,6 +206,7 @@ show_question (KnsQuizView *self,
   /* Translators: the button that submits a quiz answer */
   gtk_button_set_label (self->action_button, _("Answer"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), FALSE);
+  update_spoken_text (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (self->options->len > 0)
@@ -254,6 +268,29 @@ mark_options (KnsQuizView *self,
     }
 }
 
+/* GTK 4.8 has no gtk_accessible_announce (), and it tells screen readers
+ * that an alert appeared only for whole windows: Orca would stay silent
+ * about a feedback card that is merely shown. What Orca always speaks is
+ * the object that takes the focus, so the card takes it: its name is the
+ * verdict and its description the right answer with the explanation
+ * (Orca reads an alert's name, then its text). Tab goes on to "Next
+ * question". */
+static void
+announce_feedback (KnsQuizView *self,
+                   const char  *verdict,
+                   const char  *answer_text,
+                   KnsQuestion *question)
+{
+  g_autofree char *explanation = kns_blocks_to_text (question->explanation);
+  g_autofree char *description = g_strdup_printf ("%s\n%s", answer_text, explanation);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, verdict,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
+                                  -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->feedback_box));
+}
+
 static gboolean
 all_answered (KnsQuizView *self)
 {
@@ -300,11 +337,12 @@ answer (KnsQuizView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), !correct);
   kns_block_view_set_blocks (self->explanation, question->explanation);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), TRUE);
+  update_spoken_text (self);
 
   gtk_button_set_label (self->action_button,
                         all_answered (self) ? _("See my results") : _("Next question"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->action_button));
+  announce_feedback (self, correct ? _("Right!") : _("Not quite."), answer_text, question);
 }
 
 static gboolean
@@ -384,11 +422,13 @@ kns_quiz_view_class_init (KnsQuizViewClass *klass)
   object_class->dispose = kns_quiz_view_dispose;
 
   g_type_ensure (KNS_TYPE_BLOCK_VIEW);
+  g_type_ensure (KNS_TYPE_READ_ALOUD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-quiz-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, scroller);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, content);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsQuizView, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, body);
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, hint_label);
@@ -493,7 +533,21 @@ kns_quiz_view_clear (KnsQuizView *self)
   gtk_label_set_text (self->prompt_label, "");
   kns_block_view_set_blocks (self->body, NULL);
   kns_block_view_set_blocks (self->explanation, NULL);
+  kns_read_aloud_button_set_text (self->read_aloud_button, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), FALSE);
+}
+
+/**
+ * kns_quiz_view_set_speech:
+ * @speech: (nullable): the voice for the "Read aloud" button
+ */
+void
+kns_quiz_view_set_speech (KnsQuizView *self,
+                          KnsSpeech   *speech)
+{
+  g_return_if_fail (KNS_IS_QUIZ_VIEW (self));
+
+  kns_read_aloud_button_set_speech (self->read_aloud_button, speech);
 }
 
 /* A question is on screen with an answer chosen but not yet given. */

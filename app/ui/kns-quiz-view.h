@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "kns-lesson.h"
+#include "kns-speech.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,7 @@ guint      kns_quiz_view_get_question_index (KnsQuizView  *self);
 gint64     kns_quiz_view_get_attempt_id     (KnsQuizView  *self);
 GtkWidget *kns_quiz_view_get_option         (KnsQuizView  *self,
                                              guint         index);
+void       kns_quiz_view_set_speech         (KnsQuizView  *self,
+                                             KnsSpeech    *speech);
 
 G_END_DECLS

@@ -253,6 +253,8 @@ kns_sessions_panel_init (KnsSessionsPanel *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_inner_control (GTK_WIDGET (self->lessons_row), GTK_TYPE_SWITCH,
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->lessons_row)));
   self->lesson_checks = g_ptr_array_new ();
   self->lesson_rows = g_ptr_array_new ();
   self->past_rows = g_ptr_array_new ();

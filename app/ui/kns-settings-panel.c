@@ -38,6 +38,7 @@ struct _KnsSettingsPanel
   GtkSwitch      *kiosk_switch;
   GtkAdjustment  *idle_adjustment;
   GtkAdjustment  *pass_adjustment;
+  GtkAdjustment  *text_scale_adjustment;
   AdwEntryRow    *pin_row;
   AdwEntryRow    *pin_again_row;
   GtkLabel       *pin_message;
@@ -96,6 +97,24 @@ retention_changed_cb (KnsSettingsPanel *self)
     return;
   days = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->retention_spin));
   save_setting (self, KNS_STORE_SETTING_RETENTION_DAYS, days);
+}
+
+/* The key holds a factor (1.0); a teacher reads a percentage (100). */
+static gboolean
+scale_to_percent (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant) * 100);
+  return TRUE;
+}
+
+static GVariant *
+percent_to_scale (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_double (g_value_get_double (value) / 100);
 }
 
 static void
@@ -221,6 +240,7 @@ kns_settings_panel_class_init (KnsSettingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, kiosk_switch);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, idle_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pass_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, text_scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_row);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_again_row);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_message);
@@ -236,6 +256,8 @@ static void
 kns_settings_panel_init (KnsSettingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_row));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_again_row));
   self->enrolment_spins = g_ptr_array_new ();
   build_enrolment_rows (self);
 }
@@ -285,6 +307,9 @@ kns_settings_panel_refresh (KnsSettingsPanel *self,
       g_settings_bind (settings, "kiosk-mode", self->kiosk_switch, "active", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "idle-timeout", self->idle_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "pass-mark", self->pass_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (settings, "text-scale", self->text_scale_adjustment, "value",
+                                    G_SETTINGS_BIND_DEFAULT, scale_to_percent, percent_to_scale,
+                                    NULL, NULL);
     }
   gtk_widget_set_visible (self->lab_group, settings != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->pin_message), FALSE);

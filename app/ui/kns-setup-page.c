@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "kns-setup-page.h"
+#include "kns-ui-util.h"
 #include "kns-teacher.h"
 
 struct _KnsSetupPage
@@ -168,6 +169,8 @@ static void
 kns_setup_page_init (KnsSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_row));
+  kns_ui_name_pin_peek (GTK_WIDGET (self->pin_again_row));
 }
 
 void

@@ -181,6 +181,8 @@ static void
 kns_sign_in_page_init (KnsSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kns_ui_name_inner_control (GTK_WIDGET (self->class_dropdown), GTK_TYPE_TOGGLE_BUTTON, _("Class"));
+  kns_ui_status_page_skip_focus (self->empty_page);
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 

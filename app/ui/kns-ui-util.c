@@ -66,6 +66,146 @@ kns_ui_load_style (GdkDisplay *display)
   g_object_set_data (G_OBJECT (display), "kns-style", GINT_TO_POINTER (TRUE));
 }
 
+/* The screens whose reading text the text size scales. */
+static const char * const reading_pages[] = {
+  ".lesson-page", ".quiz-page", ".scenario-page", ".results-page", ".help-page",
+};
+
+/**
+ * kns_ui_set_text_scale:
+ * @scale: 1.0 for the normal size
+ *
+ * Scales the text children read (lessons, quizzes, scenarios, results
+ * and help) on @display. The pages' own size scales running text, which
+ * is sized in em; libadwaita sizes headings in points, so they are
+ * scaled one by one.
+ */
+void
+kns_ui_set_text_scale (GdkDisplay *display,
+                       double      scale)
+{
+  static const struct { const char *class; double points; } titles[] = {
+    { ".title-1", 20 }, { ".title-2", 15 }, { ".title-3", 15 }, { ".title-4", 13 }, { ".heading", 11 },
+  };
+  GtkCssProvider *provider;
+  g_autoptr(GString) css = g_string_new (NULL);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  provider = g_object_get_data (G_OBJECT (display), "kns-text-scale");
+  if (provider == NULL)
+    {
+      provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (display), "kns-text-scale", provider, g_object_unref);
+    }
+
+  /* g_ascii_formatd: a decimal comma would break the CSS. */
+  for (guint i = 0; i < G_N_ELEMENTS (reading_pages); i++)
+    g_string_append_printf (css, "%s { font-size: %sem; }\n", reading_pages[i],
+                            g_ascii_formatd (number, sizeof number, "%.2f", scale));
+  for (guint i = 0; i < G_N_ELEMENTS (reading_pages); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (titles); j++)
+      g_string_append_printf (css, "%s %s { font-size: %spt; }\n", reading_pages[i], titles[j].class,
+                              g_ascii_formatd (number, sizeof number, "%.1f", titles[j].points * scale));
+  gtk_css_provider_load_from_data (provider, css->str, css->len);
+}
+
+/**
+ * kns_ui_name_pin_peek:
+ *
+ * libadwaita 1.2 gives the "show the text" button of an
+ * AdwPasswordEntryRow no accessible name, so a screen reader says only
+ * "button" beside the PIN. Names it, if it is found.
+ */
+void
+kns_ui_name_pin_peek (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (icon != NULL && g_str_has_prefix (icon, "view-"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show or hide the PIN"),
+                                        -1);
+      else
+        kns_ui_name_pin_peek (child);
+    }
+}
+
+/**
+ * kns_ui_status_page_skip_focus:
+ *
+ * An AdwStatusPage scrolls its content in a focusable GtkScrolledWindow:
+ * inside a page that scrolls already, Tab stops on it and a screen
+ * reader says only "scroll pane". Its text stays readable. Not
+ * set_focusable (): the scrolled window would still claim Tab and give
+ * the focus to nobody, trapping keyboard users on the button before it.
+ */
+void
+kns_ui_status_page_skip_focus (GtkWidget *status_page)
+{
+  g_return_if_fail (GTK_IS_WIDGET (status_page));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (status_page); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_widget_set_can_focus (child, FALSE);
+}
+
+/**
+ * kns_ui_name_inner_control:
+ * @widget: a widget holding a control of its own, e.g. a GtkDropDown
+ * @type: the type of that control, which takes the focus
+ * @name: what a screen reader should call it
+ *
+ * Some widgets take the focus with an unnamed control of their own: the
+ * button of a GtkDropDown, the switch of an AdwExpanderRow. A screen
+ * reader would say only "toggle button". (A relation to @widget would
+ * not do: GTK 4.8 does not follow a name given by another relation.)
+ */
+void
+kns_ui_name_inner_control (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          return;
+        }
+      kns_ui_name_inner_control (child, type, name);
+    }
+}
+
+/**
+ * kns_ui_name_dialog_buttons:
+ *
+ * AdwMessageDialog makes its buttons with mnemonics, and GTK 4.8 then
+ * names each twice ("Open Open") for screen readers. The button's label
+ * alone names it.
+ */
+void
+kns_ui_name_dialog_buttons (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WIDGET (dialog));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (dialog); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      kns_ui_name_dialog_buttons (child);
+    }
+}
+
 /**
  * kns_report_error:
  *

@@ -21,6 +21,7 @@
 #include "kns-scenario-view.h"
 #include "kns-setup-page.h"
 #include "kns-sign-in-page.h"
+#include "kns-speech.h"
 #include "kns-teacher-page.h"
 #include "kns-window.h"
 
@@ -38,6 +39,8 @@ struct _KnsWindow
   GtkWidget            *sign_out_button;
   AdwAvatar            *learner_avatar;
   GtkWidget            *help_button;
+  GtkWidget            *text_size_button;
+  GtkLabel             *text_size_label;
   GtkWidget            *teacher_button;
   GtkRevealer          *idle_revealer;
   GtkLabel             *idle_label;
@@ -64,6 +67,7 @@ struct _KnsWindow
   GSettings            *settings;     /* NULL when the schema is missing */
   KnsLearner           *learner;
   KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
+  KnsSpeech            *speech;       /* "Read aloud" in the lesson and the quiz */
   GPtrArray            *problem_groups;
   char                 *help_return;  /* the screen "back" leaves help for */
   char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */
@@ -76,6 +80,9 @@ struct _KnsWindow
   guint                 idle_timeout_ms;
   gint64                last_input;
   guint                 idle_source;
+
+  /* Text size (kns-window-text-size.c) */
+  double                text_scale;
 };
 
 const char *kns_window_screen          (KnsWindow *self);
@@ -83,5 +90,8 @@ void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
 gboolean    kns_window_kiosk_close_request (KnsWindow *self);
+void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
+void        kns_window_text_size_init  (KnsWindow *self);
+void        kns_window_text_size_follow (KnsWindow *self);
 
 G_END_DECLS

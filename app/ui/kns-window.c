@@ -108,6 +108,8 @@ update_chrome (KnsWindow *self)
   gtk_widget_set_visible (self->help_button,
                           !g_strv_contains ((const char *[]) { "help", "loading", "setup", "teacher", NULL }, name));
   gtk_widget_set_visible (self->teacher_button, on_screen (self, "sign-in"));
+  gtk_widget_set_visible (self->text_size_button,
+                          g_strv_contains ((const char *[]) { "lesson", "quiz", "results", "scenario", "help", NULL }, name));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
@@ -128,11 +130,31 @@ update_chrome (KnsWindow *self)
   kns_window_kiosk_update (self);
 }
 
+/* GTK 4.8 presents every page of a stack to screen readers, so a blind
+ * child would meet the headings and buttons of screens that are not
+ * there: only the screen on view is presented. */
+static void
+present_only_visible_screen (KnsWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, child != visible,
+                                 -1);
+}
+
 static void
 show_screen (KnsWindow  *self,
              const char *name)
 {
+  /* Whatever was being read aloud belongs to the screen being left. */
+  if (!on_screen (self, name))
+    kns_speech_stop (self->speech);
   gtk_stack_set_visible_child_name (self->stack, name);
+  present_only_visible_screen (self);
   update_chrome (self);
 }
 
@@ -633,7 +655,11 @@ kns_window_dispose (GObject *object)
   KnsWindow *self = (KnsWindow *) object;
 
   kns_window_kiosk_dispose (self);
+  /* Silent as it closes, and letting go of speech-dispatcher. */
+  if (self->speech != NULL)
+    kns_speech_close (self->speech);
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_WINDOW);
+  g_clear_object (&self->speech);
   g_clear_object (&self->course);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->setup, g_free);
@@ -742,6 +768,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
+  kns_window_text_size_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
@@ -767,14 +794,37 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
+/* libadwaita outlines its cards in high contrast; the .hc class lets
+ * our own tinted boxes (call-outs) do the same. */
+static void
+high_contrast_changed_cb (AdwStyleManager *manager,
+                          GParamSpec      *pspec,
+                          KnsWindow       *self)
+{
+  if (adw_style_manager_get_high_contrast (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hc");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hc");
+}
+
 static void
 kns_window_init (KnsWindow *self)
 {
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
+  self->speech = kns_speech_new ();
+  kns_lesson_view_set_speech (self->lesson_view, self->speech);
+  kns_quiz_view_set_speech (self->quiz_view, self->speech);
   kns_window_kiosk_init (self);
+  kns_window_text_size_init (self);
+  g_signal_connect_object (style_manager, "notify::high-contrast",
+                           G_CALLBACK (high_contrast_changed_cb), self, 0);
+  high_contrast_changed_cb (style_manager, NULL, self);
+  present_only_visible_screen (self);
   update_chrome (self);
 }
 
@@ -869,6 +919,7 @@ kns_window_set_settings (KnsWindow *self,
     {
       self->pass_mark = g_settings_get_uint (settings, "pass-mark");
       kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
+      kns_window_text_size_follow (self);
     }
 }
 
