@@ -664,6 +664,85 @@ made_up_bundle (void)
   return kns_bundle_to_bytes (bundle);
 }
 
+typedef struct
+{
+  GPtrArray    *heard;       /* the imports told, in order */
+  GCancellable *cancellable; /* cancelled on the first one, if set */
+} Heard;
+
+static void
+heard_cb (const KnsBundleImport *import,
+          gpointer               user_data)
+{
+  Heard *heard = user_data;
+
+  g_ptr_array_add (heard->heard, (gpointer) import);
+  if (heard->cancellable != NULL)
+    g_cancellable_cancel (heard->cancellable);
+}
+
+/* What teacher mode sees of a long import: each file told once, in
+ * order, when it is final; a cancelled import stops between two files,
+ * and the store holds exactly the files it told of. */
+static void
+test_files_told (void)
+{
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) told = g_ptr_array_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KnsReport) report = NULL;
+  g_autofree char *dir = make_dir ();
+  const char      *paths[] = { dir, NULL };
+  Heard            all = { told, NULL };
+  Heard            first = { NULL, cancellable };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GBytes) bytes = made_up_bundle ();
+      g_autofree char *name = g_strdup_printf ("may-%02u.json", i + 1);
+
+      g_free (write_temp (dir, name, bytes));
+    }
+  files = kns_bundle_list_files (paths, &error);
+  g_assert_no_error (error);
+
+  /* Cancelled as the first file is told, at the end of the first group
+   * of writes (32 files at most): the files after it are not
+   * begun. */
+  first.heard = g_ptr_array_new ();
+  imports = kns_bundle_import_files_full (lab->store, files, cancellable, heard_cb, &first);
+  g_assert_cmpuint (imports->len, >=, 1);
+  g_assert_cmpuint (imports->len, <=, 32);
+  g_assert_cmpuint (first.heard->len, ==, imports->len);
+  for (guint i = 0; i < imports->len; i++)
+    g_assert_true (g_ptr_array_index (first.heard, i) == g_ptr_array_index (imports, i));
+  report = report_of (lab, NULL);
+  g_assert_cmpuint (kns_report_get_n_computers (report), ==, imports->len + 1);
+  g_clear_object (&report);
+  g_ptr_array_unref (first.heard);
+
+  /* Again, to the end: the files done are unchanged, the others added,
+   * each told once, in the order of the files. */
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  imports = kns_bundle_import_files_full (lab->store, files, NULL, heard_cb, &all);
+  g_assert_cmpuint (imports->len, ==, files->len);
+  g_assert_cmpuint (told->len, ==, files->len);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      g_assert_true (g_ptr_array_index (told, i) == import);
+      g_assert_cmpstr (import->file, ==, g_ptr_array_index (files, i));
+      g_assert_no_error (import->error);
+    }
+  report = report_of (lab, NULL);
+  g_assert_cmpuint (kns_report_get_n_computers (report), ==, files->len + 1);
+  report_remove_tree (dir);
+}
+
 /* The lab of a big school, every computer's bundle in one folder. The
  * time is a benchmark's business (bench-report); here, the figures. */
 static void
@@ -1021,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/kns/report-bundle/suppress-after-merge", test_suppress_after_merge);
   g_test_add_func ("/kns/report-bundle/no-nicknames", test_no_nicknames);
   g_test_add_func ("/kns/report-bundle/300", test_300);
+  g_test_add_func ("/kns/report-bundle/files-told", test_files_told);
   g_test_add_func ("/kns/report-bundle/fixture", test_fixture);
   g_test_add_func ("/kns/report-bundle/canonical-form", test_canonical_form);
   g_test_add_func ("/kns/report-bundle/files-conflict", test_files_conflict);

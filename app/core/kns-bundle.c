@@ -45,6 +45,9 @@
 #define MAX_COUNT ((gint64) 1 << 40)
 /* How long an import's group of writes may hold the store's lock. */
 #define GROUP_TIME (250 * G_TIME_SPAN_MILLISECOND)
+/* and how many files it may hold: teacher mode tells of the files of a
+ * group when it ends, so this is also how often the progress moves. */
+#define GROUP_FILES 32
 
 G_DEFINE_QUARK (kns - bundle - error - quark, kns_bundle_error)
 
@@ -1555,19 +1558,25 @@ load_cb (gpointer data,
   g_mutex_unlock (&loading->lock);
 }
 
+/* Tells the caller of each import from @from on, now that it is final. */
+static void
+report_imports (GPtrArray             *imports,
+                guint                 *from,
+                KnsBundleImportedFunc  func,
+                gpointer               user_data)
+{
+  for (; *from < imports->len; (*from)++)
+    if (func != NULL)
+      func (g_ptr_array_index (imports, *from), user_data);
+}
+
 /**
  * kns_bundle_import_files:
  * @files: (element-type filename): the files, as kns_bundle_list_files()
  *   gives them
  *
  * Imports each file as kns_bundle_import_file() does, in order, each
- * all or nothing. Reading and checking a file costs several times what
- * storing it does, so worker threads, one a processor, read the next
- * few files while this thread stores the current one. The files stored
- * in a quarter of a second reach the disk together (a group of writes,
- * kns_store_begin_group ()): one wait for the disk instead of one a
- * file, while the app, if it is open, waits at most that long to save
- * an answer.
+ * all or nothing; see kns_bundle_import_files_full().
  *
  * Returns: (transfer full) (element-type KnsBundleImport): what became
  *   of each file, in the order of @files
@@ -1576,10 +1585,44 @@ GPtrArray *
 kns_bundle_import_files (KnsStore  *store,
                          GPtrArray *files)
 {
+  return kns_bundle_import_files_full (store, files, NULL, NULL, NULL);
+}
+
+/**
+ * kns_bundle_import_files_full:
+ * @files: (element-type filename): the files, as kns_bundle_list_files()
+ *   gives them
+ * @cancellable: (nullable): stops the import between two files
+ * @func: (nullable) (scope call): called in this thread with each
+ *   file's import once it is final, in the order of @files
+ *
+ * Imports each file as kns_bundle_import_file() does, in order, each
+ * all or nothing. Reading and checking a file costs several times what
+ * storing it does, so worker threads, one a processor, read the next
+ * few files while this thread stores the current one. The files stored
+ * in a quarter of a second, 32 at most, reach the disk together (a
+ * group of writes, kns_store_begin_group ()): one wait for the disk
+ * instead of one a file, while the app, if it is open, waits at most
+ * that long to save an answer. @func hears of the files of a group when
+ * the group has reached the disk.
+ *
+ * When @cancellable is cancelled, the files not yet begun are left
+ * alone, and are not in the result.
+ *
+ * Returns: (transfer full) (element-type KnsBundleImport): what became
+ *   of each file, in the order of @files
+ */
+GPtrArray *
+kns_bundle_import_files_full (KnsStore              *store,
+                              GPtrArray             *files,
+                              GCancellable          *cancellable,
+                              KnsBundleImportedFunc  func,
+                              gpointer               user_data)
+{
   g_autoptr(GPtrArray) imports = NULL;
   g_autofree Loading *loadings = NULL;
   GThreadPool        *pool;
-  guint               n_threads, ahead, queued = 0;
+  guint               n_threads, ahead, queued = 0, reported = 0;
   gboolean            grouped = FALSE;
   guint               group_first = 0;
   gint64              group_started = 0;
@@ -1595,7 +1638,7 @@ kns_bundle_import_files (KnsStore  *store,
   ahead = 2 * n_threads;
   pool = g_thread_pool_new (load_cb, NULL, (int) n_threads, FALSE, NULL);
 
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       Loading *loading = &loadings[i];
 
@@ -1621,10 +1664,11 @@ kns_bundle_import_files (KnsStore  *store,
         }
       g_ptr_array_add (imports,
                        import_loaded (store, loading->file, loading->bundle, loading->error));
-      g_mutex_clear (&loading->lock);
-      g_cond_clear (&loading->loaded);
+      loading->bundle = NULL;
+      loading->error = NULL;
 
-      if (grouped && (i + 1 == files->len ||
+      if (grouped && (i + 1 == files->len || g_cancellable_is_cancelled (cancellable) ||
+                      i + 1 - group_first >= GROUP_FILES ||
                       g_get_monotonic_time () - group_started >= GROUP_TIME))
         {
           g_autoptr(GError) error = NULL;
@@ -1633,9 +1677,20 @@ kns_bundle_import_files (KnsStore  *store,
             refuse_group (imports, group_first, error);
           grouped = FALSE;
         }
+      if (!grouped)
+        report_imports (imports, &reported, func, user_data);
     }
 
+  /* Cancelled: the files read ahead are dropped. */
   g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < queued; i++)
+    {
+      if (loadings[i].bundle != NULL)
+        kns_bundle_free (loadings[i].bundle);
+      g_clear_error (&loadings[i].error);
+      g_mutex_clear (&loadings[i].lock);
+      g_cond_clear (&loadings[i].loaded);
+    }
   return g_steal_pointer (&imports);
 }
 
