@@ -294,6 +294,14 @@ main (int   argc,
   char *bare[] = { argc > 1 ? argv[1] : NULL, NULL };
   char *app[] = { (char *) binary, NULL, content_arg, NULL };
 
+  /* `bench-startup --prepare DIR` only writes the data folder, for
+   * profiling one start by hand: kynangso --data-dir=DIR under perf,
+   * callgrind or heaptrack, with KNS_EXIT_AFTER_FIRST_FRAME=1. */
+  if (argc == 3 && strcmp (argv[1], "--prepare") == 0)
+    {
+      prepare_data (argv[2]);
+      return EXIT_SUCCESS;
+    }
   if (bare[0] == NULL || binary == NULL)
     fail ("usage: KNS_BINARY=kynangso bench-startup BARE-WINDOW");
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
