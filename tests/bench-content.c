@@ -11,16 +11,22 @@
  *
  * Prints figures; it never fails on speed. Run with
  *   meson test -C build --benchmark --verbose
+ * Besides the bundled course, courses of 1,000 and 10,000 lessons, each a
+ * copy of a tier's first lesson and its quiz under a new id, are written
+ * under the current folder, so that how the cost grows shows.
  */
 
 #include "kns-config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kns-course.h"
 
-#define RUNS 50
+/* Tiers of the bundled course whose first lesson serves as a template. */
+#define N_TIERS 4
 
 static int
 compare_doubles (const void *a,
@@ -31,21 +37,167 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+fail (GError *error)
 {
-  const char *dir = argc > 1 ? argv[1] : CONTENT_SRCDIR;
-  double times[RUNS];
-  guint n_lessons = 0, n_questions = 0;
+  g_printerr ("%s\n", error ? error->message : "failed");
+  exit (EXIT_FAILURE);
+}
 
-  for (guint i = 0; i < RUNS; i++)
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Not inlined: GCC 12 then mistakes the result for a local. */
+G_GNUC_NO_INLINE static char *
+read_file (const char *path)
+{
+  GError *error = NULL;
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    fail (error);
+  return text;
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  GError *error = NULL;
+
+  if (!g_file_set_contents (path, text, -1, &error))
+    fail (error);
+}
+
+static void
+copy_folder (const char *from,
+             const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_mkdir_with_parents (to, 0700);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *text = read_file (source);
+
+      write_file (target, text);
+    }
+}
+
+/* A lesson of the bundled course made the @n-th of a synthetic tier: a
+ * new id, the rest as it is. */
+static char *
+renumber (const char *lesson,
+          const char *id,
+          guint       n)
+{
+  g_autofree char *old = g_strdup_printf ("\nid: %s\n", id);
+  g_autofree char *new = g_strdup_printf ("\nid: %s-%05u\n", id, n);
+  const char *at = strstr (lesson, old);
+  GString *out;
+  gsize offset;
+
+  if (at == NULL)
+    fail (NULL);
+  offset = (gsize) (at - lesson);
+  out = g_string_new_len (lesson, (gssize) offset);
+  g_string_append (out, new);
+  g_string_append (out, lesson + offset + strlen (old));
+  return g_string_free (out, FALSE);
+}
+
+/* A course of @n_lessons lessons, each a copy of a real one with its
+ * quiz, spread over the four tiers, in a new folder under @parent. */
+static char *
+make_course (KnsCourse  *bundled,
+             const char *source,
+             const char *parent,
+             guint       n_lessons)
+{
+  g_autofree char *dir = g_strdup_printf ("%s/kns-bench-course-%u", parent, n_lessons);
+  g_autofree char *media_from = g_build_filename (source, "media", NULL);
+  g_autofree char *media_to = g_build_filename (dir, "media", NULL);
+  g_autofree char *help_from = g_build_filename (source, "help.md", NULL);
+  g_autofree char *help_to = g_build_filename (dir, "help.md", NULL);
+  g_autofree char *help = read_file (help_from);
+  g_autofree char *course_file = g_build_filename (dir, "course.yaml", NULL);
+  GString *course = g_string_new ("title: Khóa học thử\nlanguage: vi\nhelp: help.md\n\ntiers:\n");
+
+  remove_tree (dir);
+  copy_folder (media_from, media_to);
+  write_file (help_to, help);
+
+  for (guint t = 0; t < N_TIERS; t++)
+    {
+      KnsTier *tier = kns_course_get_tier (bundled, t + 1);
+      KnsLesson *model = kns_tier_get_lesson (tier, 0);
+      g_autofree char *folder = g_strdup_printf ("%s/tier-%u", dir, t + 1);
+      g_autofree char *lesson_text = read_file (kns_lesson_get_file (model));
+      g_autofree char *quiz_file = g_strdup_printf ("%.*s.quiz.md",
+                                                    (int) strlen (kns_lesson_get_file (model)) - 3,
+                                                    kns_lesson_get_file (model));
+      g_autofree char *quiz_text = read_file (quiz_file);
+
+      g_mkdir_with_parents (folder, 0700);
+      g_string_append_printf (course,
+                              "  - id: %u\n    title: %s\n    ages: %s\n    level: %s\n"
+                              "    grades: [%u, %u]\n    lessons:\n",
+                              t + 1, kns_tier_get_title (tier), kns_tier_get_ages (tier),
+                              kns_tier_get_level (tier), kns_tier_get_grade_min (tier),
+                              kns_tier_get_grade_max (tier));
+      for (guint n = t; n < n_lessons; n += N_TIERS)
+        {
+          g_autofree char *name = g_strdup_printf ("%05u-bai", n);
+          g_autofree char *path = g_strdup_printf ("%s/%s.md", folder, name);
+          g_autofree char *quiz_path = g_strdup_printf ("%s/%s.quiz.md", folder, name);
+          g_autofree char *text = renumber (lesson_text, kns_lesson_get_id (model), n);
+
+          write_file (path, text);
+          write_file (quiz_path, quiz_text);
+          g_string_append_printf (course, "      - %s\n", name);
+        }
+    }
+
+  write_file (course_file, course->str);
+  g_string_free (course, TRUE);
+  return g_steal_pointer (&dir);
+}
+
+/* Loads and checks @dir @runs times; returns the median in ms. */
+static double
+time_load (const char *dir,
+           guint       runs,
+           guint       expected)
+{
+  g_autofree double *times = g_new (double, runs);
+  guint n_lessons = 0, n_questions = 0, n_errors = 0;
+
+  for (guint i = 0; i < runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(KnsCourse) course = kns_course_load (dir, NULL, NULL);
 
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
       n_lessons = kns_course_get_n_lessons (course);
+      n_errors = kns_course_get_n_errors (course);
 
       if (i == 0)
         for (guint t = 0; t < kns_course_get_tiers (course)->len; t++)
@@ -61,11 +213,53 @@ main (int   argc,
           }
     }
 
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  printf ("content load: %s\n", dir);
-  printf ("  %u lessons, %u questions, %d runs\n", n_lessons, n_questions, RUNS);
-  printf ("  median %.2f ms, min %.2f ms, max %.2f ms\n", times[RUNS / 2], times[0], times[RUNS - 1]);
-  printf ("  per lesson (median) %.3f ms; target for the bundled course < 50 ms: ratio %.3f\n",
-          n_lessons ? times[RUNS / 2] / n_lessons : 0.0, times[RUNS / 2] / 50.0);
+  /* A course that does not load whole measures nothing. */
+  if (n_errors > 0 || (expected > 0 && n_lessons != expected))
+    {
+      g_printerr ("%s: %u lessons, %u errors\n", dir, n_lessons, n_errors);
+      exit (EXIT_FAILURE);
+    }
+
+  qsort (times, runs, sizeof (double), compare_doubles);
+  printf ("  %5u lessons, %5u questions, %2u runs: median %8.2f ms, min %8.2f ms; "
+          "%.3f ms a lesson\n",
+          n_lessons, n_questions, runs, times[runs / 2], times[0], times[runs / 2] / n_lessons);
+  return times[runs / 2];
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *source = argc > 1 ? argv[1] : CONTENT_SRCDIR;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(KnsCourse) bundled = NULL;
+  GError *error = NULL;
+  static const struct
+  {
+    guint n_lessons;
+    guint runs;
+  } sizes[] = { { 1000, 7 }, { 10000, 3 } };
+  double bundled_ms;
+
+  bundled = kns_course_load (source, NULL, &error);
+  if (bundled == NULL)
+    fail (error);
+
+  printf ("Loading and checking a course (parse every lesson and quiz, validate):\n");
+  bundled_ms = time_load (source, 50, 0);
+  printf ("  the bundled course (%s): target < 50 ms, ratio %.3f\n", source, bundled_ms / 50.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *dir = make_course (bundled, source, cwd, sizes[i].n_lessons);
+      double ms = time_load (dir, sizes[i].runs, sizes[i].n_lessons);
+
+      printf ("  %u lessons cost %.1f times the bundled course's, for %.1f times as many "
+              "lessons\n",
+              sizes[i].n_lessons, ms / bundled_ms,
+              (double) sizes[i].n_lessons / kns_course_get_n_lessons (bundled));
+      remove_tree (dir);
+    }
   return 0;
 }

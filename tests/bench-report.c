@@ -181,37 +181,15 @@ made_up_bundle (void)
   return bundle;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static GPtrArray *
+write_bundles (const char *files_dir)
 {
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *files_dir = NULL;
-  g_autoptr(KnsStore) store = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(KnsReport) report = NULL;
-  double per_file[N_COMPUTERS], runs[RUNS];
-  gint64 t0, total;
-  gsize bytes = 0;
-  KnsReportPeriod period;
-
-  g_setenv ("TZ", "ICT-7", TRUE);
-  {
-    g_autofree char *parent = argc > 1 ? g_strdup (argv[1]) : g_get_current_dir ();
-
-    dir = g_build_filename (parent, "kns-bench-report-XXXXXX", NULL);
-    if (g_mkdtemp (dir) == NULL)
-      {
-        g_printerr ("%s: cannot create\n", dir);
-        return EXIT_FAILURE;
-      }
-  }
-  files_dir = g_build_filename (dir, "usb", NULL);
-  g_mkdir_with_parents (files_dir, 0700);
+  gint64 t0 = g_get_monotonic_time ();
+  gsize  bytes = 0;
 
   printf ("Making %u bundles of %u days each…\n", N_COMPUTERS, N_DAYS);
-  t0 = g_get_monotonic_time ();
   for (guint i = 0; i < N_COMPUTERS; i++)
     {
       g_autoptr(KnsBundle) bundle = made_up_bundle ();
@@ -226,13 +204,32 @@ main (int   argc,
     }
   printf ("  written in %.0f ms, %.0f KiB a bundle\n", (g_get_monotonic_time () - t0) / 1000.0,
           bytes / 1024.0 / N_COMPUTERS);
+  return files;
+}
 
-  store = kns_store_open (dir, &error);
+static KnsStore *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  KnsStore *store = kns_store_open (path, &error);
+
   if (store == NULL)
     fail (error);
+  return store;
+}
 
-  printf ("Importing %u bundles, each checked and stored in its own transaction:\n", N_COMPUTERS);
-  t0 = g_get_monotonic_time ();
+/* The reference: one file after another, each with its own wait for
+ * the disk, as kns_bundle_import_file () does. */
+static double
+merge_one_by_one (KnsStore  *store,
+                  GPtrArray *files)
+{
+  double per_file[N_COMPUTERS];
+  gint64 t0 = g_get_monotonic_time ();
+  double total, middle;
+
   for (guint i = 0; i < files->len; i++)
     {
       gint64 t = g_get_monotonic_time ();
@@ -242,24 +239,76 @@ main (int   argc,
         fail (import->error);
       per_file[i] = (g_get_monotonic_time () - t) / 1000.0;
     }
-  total = g_get_monotonic_time () - t0;
-  {
-    double middle = median (per_file, N_COMPUTERS);  /* sorts them */
+  total = (g_get_monotonic_time () - t0) / 1e6;
+  middle = median (per_file, N_COMPUTERS);  /* sorts them */
+  printf ("  one by one (a file at a time): %.2f s, ratio to 2 s %.2f; a bundle: median %.1f ms, "
+          "max %.1f ms\n",
+          total, total / 2.0, middle, per_file[N_COMPUTERS - 1]);
+  return total;
+}
 
-    printf ("  %.2f s in all; a bundle: median %.1f ms, max %.1f ms\n", total / 1e6, middle,
-            per_file[N_COMPUTERS - 1]);
-  }
+/* As teacher mode and kynangso --import-report do: read ahead by worker
+ * threads, the files' writes grouped. */
+static double
+merge_all (KnsStore  *store,
+           GPtrArray *files,
+           gboolean   again)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) imports = kns_bundle_import_files (store, files);
+  double total = (g_get_monotonic_time () - t0) / 1e6;
 
-  t0 = g_get_monotonic_time ();
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < imports->len; i++)
     {
-      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (store, g_ptr_array_index (files, i));
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
 
-      if (import->error != NULL || import->result != KNS_IMPORT_UNCHANGED)
+      if (import->error != NULL)
         fail (import->error);
+      if (again && import->result != KNS_IMPORT_UNCHANGED)
+        fail (NULL);
     }
-  printf ("  the same %u again (nothing changes): %.2f s\n", N_COMPUTERS,
-          (g_get_monotonic_time () - t0) / 1e6);
+  if (again)
+    printf ("  the same %u again (nothing changes): %.2f s\n", N_COMPUTERS, total);
+  else
+    printf ("  all at once (teacher mode, --import-report; %u threads): %.2f s, ratio to 2 s %.2f\n",
+            CLAMP (g_get_num_processors (), 1, 8), total, total / 2.0);
+  return total;
+}
+
+/* What one bundle costs, apart: reading and checking, and storing. */
+static void
+bench_one_bundle (KnsStore  *store,
+                  GPtrArray *files)
+{
+  double load[RUNS], save[RUNS];
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(KnsBundle) bundle = kns_bundle_load (g_ptr_array_index (files, r), &error);
+      KnsImportResult result;
+
+      if (bundle == NULL)
+        fail (error);
+      load[r] = (g_get_monotonic_time () - t) / 1000.0;
+      t = g_get_monotonic_time ();
+      if (!kns_store_import_bundle (store, bundle->info, bundle->tallies, bundle->headcounts,
+                                    bundle->sessions, bundle->lessons, &result, &error))
+        fail (error);
+      save[r] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  printf ("  a bundle: reading and checking it, median %.1f ms; storing it, median %.1f ms\n",
+          median (load, RUNS), median (save, RUNS));
+}
+
+static void
+bench_report (KnsStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsReport) report = NULL;
+  KnsReportPeriod period;
+  double runs[RUNS];
 
   kns_report_period_init (&period, 2026);
   for (guint r = 0; r < RUNS; r++)
@@ -299,19 +348,63 @@ main (int   argc,
         printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
     }
   printf ("median %.1f ms\n", median (runs, 3));
+}
 
-  for (guint r = 0; r < RUNS; r++)
-    {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(KnsBundle) bundle = kns_bundle_load (g_ptr_array_index (files, r), &error);
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *files_dir = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(KnsStore) store = NULL;
 
-      if (bundle == NULL)
-        fail (error);
-      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
-    }
-  printf ("Reading and checking one bundle: median %.1f ms\n", median (runs, RUNS));
+  g_setenv ("TZ", "ICT-7", TRUE);
+  {
+    g_autofree char *parent = argc > 1 ? g_strdup (argv[1]) : g_get_current_dir ();
 
-  g_clear_object (&report);
+    dir = g_build_filename (parent, "kns-bench-report-XXXXXX", NULL);
+    if (g_mkdtemp (dir) == NULL)
+      {
+        g_printerr ("%s: cannot create\n", dir);
+        return EXIT_FAILURE;
+      }
+  }
+  files_dir = g_build_filename (dir, "usb", NULL);
+  g_mkdir_with_parents (files_dir, 0700);
+  files = write_bundles (files_dir);
+
+  /* Alternately, each into a fresh store, since the machine's load
+   * changes: the medians of three. */
+  printf ("Merging %u bundles, each checked and stored in its own transaction:\n", N_COMPUTERS);
+  {
+    double one[3], all[3];
+
+    for (guint r = 0; r < 3; r++)
+      {
+        g_autofree char *a = g_strdup_printf ("one-%u", r);
+        g_autofree char *b = g_strdup_printf ("all-%u", r);
+        g_autoptr(KnsStore) by_one = open_store (dir, a);
+
+        g_clear_object (&store);
+        store = open_store (dir, b);
+        one[r] = merge_one_by_one (by_one, files);
+        all[r] = merge_all (store, files, FALSE);
+      }
+    printf ("  median of 3: one by one %.2f s (ratio %.2f), all at once %.2f s (ratio %.2f);\n"
+            "  all at once takes %.2f of the time one by one takes\n",
+            median (one, 3), median (one, 3) / 2.0, median (all, 3), median (all, 3) / 2.0,
+            median (all, 3) / median (one, 3));
+  }
+  merge_all (store, files, TRUE);
+  {
+    g_autoptr(KnsStore) scratch = open_store (dir, "scratch");
+
+    bench_one_bundle (scratch, files);
+  }
+
+  bench_report (store);
+
   g_clear_object (&store);
   /* KNS_BENCH_KEEP=1 keeps the merged store, to try queries on it. */
   if (g_getenv ("KNS_BENCH_KEEP") != NULL)

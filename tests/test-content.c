@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "kns-course.h"
+#include "kns-text.h"
 
 typedef struct
 {
@@ -512,6 +513,49 @@ test_lesson_finalized (void)
   g_assert_finalize_object (lesson);
 }
 
+static gboolean
+is_own_nfc (const char *text)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+  return nfc != NULL && strcmp (nfc, text) == 0;
+}
+
+/* The checker skips normalizing lines of "plain" characters: each of
+ * them, and each pair of them, must be its own NFC, with this GLib's
+ * Unicode tables (which a newer runtime may update). Combining accents
+ * are not plain. */
+static void
+test_plain_nfc (void)
+{
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (gunichar c = 1; c < 0x110000; c++)
+    if (g_unichar_validate (c) && kns_text_is_plain_nfc (c))
+      g_array_append_val (plain, c);
+  g_assert_cmpuint (plain->len, >, 1000);
+  g_assert_false (kns_text_is_plain_nfc (0x0301));
+  g_assert_false (kns_text_is_plain_nfc (0x2001));
+
+  for (guint i = 0; i < plain->len; i++)
+    {
+      char pair[16] = { 0 };
+      int first = g_unichar_to_utf8 (g_array_index (plain, gunichar, i), pair);
+
+      g_assert_cmpint (g_unichar_combining_class (g_array_index (plain, gunichar, i)), ==, 0);
+      g_assert_true (is_own_nfc (pair));
+      for (guint j = 0; j < plain->len; j++)
+        {
+          int second = g_unichar_to_utf8 (g_array_index (plain, gunichar, j), pair + first);
+
+          pair[first + second] = '\0';
+          if (!is_own_nfc (pair))
+            g_error ("U+%04X U+%04X changes under NFC", g_array_index (plain, gunichar, i),
+                     g_array_index (plain, gunichar, j));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/kns/content/vi-subfolder", test_vi_subfolder);
   g_test_add_func ("/kns/content/load-async", test_load_async);
   g_test_add_func ("/kns/content/finalized", test_lesson_finalized);
+  g_test_add_func ("/kns/content/plain-nfc", test_plain_nfc);
 
   return g_test_run ();
 }

@@ -23,10 +23,12 @@
 #include "kns-config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kns-bundle.h"
 #include "kns-report.h"
+#include "kns-store-private.h"
 #include "report-fixture.h"
 
 #define K 5
@@ -455,6 +457,7 @@ test_folder (void)
   g_autofree char *readme = g_build_filename (dir, "doc-truoc.txt", NULL);
   g_autofree char *broken = g_build_filename (dir, "z-hong.json", NULL);
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   const char *paths[] = { dir, NULL };
   guint       n_ok = 0, n_refused = 0;
 
@@ -476,11 +479,14 @@ test_folder (void)
   g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 2), "may-3/may-3.json"));
   g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 3), "z-hong.json"));
 
-  for (guint i = 0; i < files->len; i++)
+  imports = kns_bundle_import_files (lab->store, files);
+  g_assert_cmpuint (imports->len, ==, 4);
+  for (guint i = 0; i < imports->len; i++)
     {
-      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (lab->store,
-                                                                   g_ptr_array_index (files, i));
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
 
+      /* In the order of the files, though read by several threads. */
+      g_assert_cmpstr (import->file, ==, g_ptr_array_index (files, i));
       if (import->error != NULL)
         n_refused++;
       else
@@ -488,6 +494,7 @@ test_folder (void)
     }
   g_assert_cmpuint (n_ok, ==, 3);
   g_assert_cmpuint (n_refused, ==, 1);
+  g_assert_nonnull (((KnsBundleImport *) g_ptr_array_index (imports, 3))->error);
 
   {
     g_autoptr(KnsReport) report = report_of (lab, course);
@@ -657,6 +664,85 @@ made_up_bundle (void)
   return kns_bundle_to_bytes (bundle);
 }
 
+typedef struct
+{
+  GPtrArray    *heard;       /* the imports told, in order */
+  GCancellable *cancellable; /* cancelled on the first one, if set */
+} Heard;
+
+static void
+heard_cb (const KnsBundleImport *import,
+          gpointer               user_data)
+{
+  Heard *heard = user_data;
+
+  g_ptr_array_add (heard->heard, (gpointer) import);
+  if (heard->cancellable != NULL)
+    g_cancellable_cancel (heard->cancellable);
+}
+
+/* What teacher mode sees of a long import: each file told once, in
+ * order, when it is final; a cancelled import stops between two files,
+ * and the store holds exactly the files it told of. */
+static void
+test_files_told (void)
+{
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) told = g_ptr_array_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KnsReport) report = NULL;
+  g_autofree char *dir = make_dir ();
+  const char      *paths[] = { dir, NULL };
+  Heard            all = { told, NULL };
+  Heard            first = { NULL, cancellable };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GBytes) bytes = made_up_bundle ();
+      g_autofree char *name = g_strdup_printf ("may-%02u.json", i + 1);
+
+      g_free (write_temp (dir, name, bytes));
+    }
+  files = kns_bundle_list_files (paths, &error);
+  g_assert_no_error (error);
+
+  /* Cancelled as the first file is told, at the end of the first group
+   * of writes (32 files at most): the files after it are not
+   * begun. */
+  first.heard = g_ptr_array_new ();
+  imports = kns_bundle_import_files_full (lab->store, files, cancellable, heard_cb, &first);
+  g_assert_cmpuint (imports->len, >=, 1);
+  g_assert_cmpuint (imports->len, <=, 32);
+  g_assert_cmpuint (first.heard->len, ==, imports->len);
+  for (guint i = 0; i < imports->len; i++)
+    g_assert_true (g_ptr_array_index (first.heard, i) == g_ptr_array_index (imports, i));
+  report = report_of (lab, NULL);
+  g_assert_cmpuint (kns_report_get_n_computers (report), ==, imports->len + 1);
+  g_clear_object (&report);
+  g_ptr_array_unref (first.heard);
+
+  /* Again, to the end: the files done are unchanged, the others added,
+   * each told once, in the order of the files. */
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  imports = kns_bundle_import_files_full (lab->store, files, NULL, heard_cb, &all);
+  g_assert_cmpuint (imports->len, ==, files->len);
+  g_assert_cmpuint (told->len, ==, files->len);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      g_assert_true (g_ptr_array_index (told, i) == import);
+      g_assert_cmpstr (import->file, ==, g_ptr_array_index (files, i));
+      g_assert_no_error (import->error);
+    }
+  report = report_of (lab, NULL);
+  g_assert_cmpuint (kns_report_get_n_computers (report), ==, files->len + 1);
+  report_remove_tree (dir);
+}
+
 /* The lab of a big school, every computer's bundle in one folder. The
  * time is a benchmark's business (bench-report); here, the figures. */
 static void
@@ -665,6 +751,7 @@ test_300 (void)
   g_autoptr(ReportSchool) lab = report_school_new (FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   g_autoptr(KnsReport) report = NULL;
   g_autofree char *dir = make_dir ();
   const char      *paths[] = { dir, NULL };
@@ -682,8 +769,14 @@ test_300 (void)
   files = kns_bundle_list_files (paths, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (files->len, ==, 300);
-  for (guint i = 0; i < files->len; i++)
-    g_assert_cmpint (import_ok (lab, g_ptr_array_index (files, i)), ==, KNS_IMPORT_ADDED);
+  imports = kns_bundle_import_files (lab->store, files);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      g_assert_no_error (import->error);
+      g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+    }
 
   report = report_of (lab, NULL);
   g_assert_cmpuint (kns_report_get_n_computers (report), ==, 301);
@@ -697,6 +790,261 @@ test_300 (void)
                      ->value,
                    ==, 6000);
   report_remove_tree (dir);
+}
+
+static GPtrArray *
+paths_of (const char *first,
+          ...)
+{
+  GPtrArray  *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *path = first;
+  va_list     args;
+
+  va_start (args, first);
+  for (; path != NULL; path = va_arg (args, const char *))
+    g_ptr_array_add (paths, g_strdup (path));
+  va_end (args);
+  return paths;
+}
+
+static const KnsImportedBundle *
+find_imported (GPtrArray  *bundles,
+               const char *device_uuid)
+{
+  for (guint i = 0; i < bundles->len; i++)
+    {
+      const KnsImportedBundle *bundle = g_ptr_array_index (bundles, i);
+
+      if (g_str_equal (bundle->device_uuid, device_uuid))
+        return bundle;
+    }
+  return NULL;
+}
+
+/* Many files at once, their writes grouped: a file the store refuses
+ * in the middle of the group leaves nothing, and the files around it
+ * are saved. */
+static void
+test_files_conflict (void)
+{
+  g_autoptr(ReportSchool) home = report_school_new (TRUE);
+  g_autoptr(ReportSchool) lab = report_school_new (TRUE);
+  g_autoptr(KnsCourse) course = report_course_load ();
+  g_autoptr(KnsBundle) bundle = export_bundle (home, course);
+  g_autoptr(GBytes) good = kns_bundle_to_bytes (bundle);
+  g_autofree char *good_checksum = g_strdup (bundle->info->checksum);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *good_file = write_temp (dir, "home.json", good);
+  g_autoptr(GBytes) bad = break_bundle (BROKEN_CONFLICT, bundle, good);
+  g_autoptr(GBytes) first = made_up_bundle ();
+  g_autoptr(GBytes) last = made_up_bundle ();
+  g_autofree char *bad_file = write_temp (dir, "conflict.json", bad);
+  g_autofree char *first_file = write_temp (dir, "first.json", first);
+  g_autofree char *last_file = write_temp (dir, "last.json", last);
+  g_autoptr(GPtrArray) files = paths_of (first_file, bad_file, last_file, NULL);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GError) error = NULL;
+  const KnsBundleImport *import;
+
+  g_assert_cmpint (import_ok (lab, good_file), ==, KNS_IMPORT_ADDED);
+  imports = kns_bundle_import_files (lab->store, files);
+
+  g_assert_cmpuint (imports->len, ==, 3);
+  import = g_ptr_array_index (imports, 0);
+  g_assert_no_error (import->error);
+  g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+  import = g_ptr_array_index (imports, 1);
+  g_assert_error (import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_CONFLICT);
+  import = g_ptr_array_index (imports, 2);
+  g_assert_no_error (import->error);
+  g_assert_cmpint (import->result, ==, KNS_IMPORT_ADDED);
+
+  bundles = kns_store_list_imported_bundles (lab->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundles->len, ==, 3);
+  g_assert_cmpstr (find_imported (bundles, kns_store_get_device_uuid (home->store))->checksum, ==,
+                   good_checksum);
+  report_remove_tree (dir);
+}
+
+static guint
+count_pages (const char *db_path)
+{
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  guint            pages;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_count", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return pages;
+}
+
+/* The disk fills up in the middle of many files: every file said to be
+ * imported is in the store, the others are refused, and once there is
+ * room again they import. */
+static void
+test_files_disk_full (void)
+{
+  g_autoptr(ReportSchool) lab = report_school_new (FALSE);
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_ok = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GBytes) bytes = made_up_bundle ();
+      g_autofree char *name = g_strdup_printf ("may-%02u.json", i + 1);
+
+      g_ptr_array_add (files, write_temp (dir, name, bytes));
+    }
+
+  kns_store_set_max_pages (lab->store, count_pages (kns_store_get_path (lab->store)) + 4);
+  imports = kns_bundle_import_files (lab->store, files);
+  bundles = kns_store_list_imported_bundles (lab->store, 2026, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
+
+      if (import->error == NULL)
+        {
+          n_ok++;
+          g_assert_nonnull (find_imported (bundles, import->device_uuid));
+        }
+      else
+        g_assert_error (import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ);
+    }
+  g_assert_cmpuint (n_ok, <, files->len);
+  g_assert_cmpuint (bundles->len, ==, n_ok);
+
+  kns_store_set_max_pages (lab->store, G_MAXINT32);
+  again = kns_bundle_import_files (lab->store, files);
+  for (guint i = 0; i < again->len; i++)
+    {
+      const KnsBundleImport *import = g_ptr_array_index (again, i);
+      gboolean was_ok = ((KnsBundleImport *) g_ptr_array_index (imports, i))->error == NULL;
+
+      g_assert_no_error (import->error);
+      g_assert_cmpint (import->result, ==, was_ok ? KNS_IMPORT_UNCHANGED : KNS_IMPORT_ADDED);
+    }
+  report_remove_tree (dir);
+}
+
+static KnsTallyRow *
+odd_tally (const char *day,
+           const char *session,
+           guint       grade,
+           const char *lesson,
+           guint64     n)
+{
+  KnsTallyRow *row = g_new0 (KnsTallyRow, 1);
+
+  row->day = g_strdup (day);
+  row->session_uuid = g_strdup (session);
+  row->grade = grade;
+  row->sex = grade % 3;
+  row->tier = 1 + grade / 4;
+  row->lesson_id = g_strdup (lesson);
+  row->attendances = n;
+  row->completions = n * 3;
+  row->attempts = n + 7;
+  row->score_sum = 100 * n;
+  row->passes = n;
+  return row;
+}
+
+/* The canonical form, which the checksum covers, never changes: a bundle
+ * full of what a teacher might type (quotes, every ASCII control
+ * character, Vietnamese, an emoji), empty and missing lists and huge
+ * counts has the checksum that json-glib 1.6's generator gave it when
+ * bundles were first written. */
+static void
+test_canonical_form (void)
+{
+  g_autoptr(KnsBundle) bundle = g_new0 (KnsBundle, 1);
+  g_autoptr(GString) odd = g_string_new ("Trường \"Hòa\\Bình\" ");
+  KnsHeadcountRow  *head;
+  KnsLessonSummary *lesson;
+
+  for (int c = 1; c < 128; c++)
+    g_string_append_c (odd, (char) c);
+  g_string_append (odd, " é ∑ \u2028 😀");
+
+  bundle->version = 1;
+  bundle->info = g_new0 (KnsImportedBundle, 1);
+  bundle->info->device_uuid = g_strdup ("db24469c-065b-4c34-85b1-c1d0738ee165");
+  bundle->info->school_year = 2026;
+  bundle->info->exported = G_GINT64_CONSTANT (1781486400) * G_USEC_PER_SEC;
+  bundle->info->app_version = g_strdup ("0.1.0");
+  bundle->info->school_name = g_strdup (odd->str);
+  bundle->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_tally_row_free);
+  bundle->headcounts = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_headcount_row_free);
+  bundle->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_session_summary_free);
+  bundle->lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_lesson_summary_free);
+
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-05", "c04bddec-0000-4000-8000-000000000001",
+                                               5, "t2-mat-khau", 8));
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-04", "", 12, "", (guint64) 1 << 40));
+  g_ptr_array_add (bundle->tallies, odd_tally ("2026-10-05", "", 1, odd->str, 0));
+
+  head = g_new0 (KnsHeadcountRow, 1);
+  head->session_uuid = g_strdup ("");
+  head->grade = 5;
+  head->sex = KNS_SEX_FEMALE;
+  head->tier = 2;
+  head->participants = 17;
+  g_ptr_array_add (bundle->headcounts, head);
+  head = g_new0 (KnsHeadcountRow, 1);
+  head->session_uuid = g_strdup ("c04bddec-0000-4000-8000-000000000001");
+  head->grade = 4;
+  head->tier = 2;
+  g_ptr_array_add (bundle->headcounts, head);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      KnsSessionSummary *session = g_new0 (KnsSessionSummary, 1);
+
+      session->uuid = g_strdup_printf ("c04bddec-0000-4000-8000-00000000000%u", 2 - i);
+      session->class_label = g_strdup (i > 0 ? odd->str : "5A");
+      session->grade = 5;
+      session->tier = 2;
+      session->title = g_strdup ("An toàn\nkhi dùng mạng");
+      session->format = (KnsSessionFormat) (i + 1);
+      session->started = (G_GINT64_CONSTANT (1780000000) + i) * G_USEC_PER_SEC;
+      session->ended = session->started + 45 * G_TIME_SPAN_MINUTE;
+      session->lesson_ids = i > 0 ? g_new0 (char *, 1) : g_strsplit ("t2-mat-khau t2-\"bat\"", " ", -1);
+      session->skill_groups = i > 0 ? 0 : (1 << 1) | (1 << 3);
+      session->competences = i > 0 ? NULL : g_strsplit ("2.5 4.1", " ", -1);
+      g_ptr_array_add (bundle->sessions, session);
+    }
+
+  lesson = g_new0 (KnsLessonSummary, 1);
+  lesson->id = g_strdup ("t2-mat-khau");
+  lesson->title = g_strdup (odd->str);
+  lesson->tier = 2;
+  lesson->skill_groups = 1 << 2;
+  lesson->competences = g_new0 (char *, 1);
+  lesson->channels = g_strsplit ("111 trusted-adult", " ", -1);
+  g_ptr_array_add (bundle->lessons, lesson);
+  lesson = g_new0 (KnsLessonSummary, 1);
+  lesson->id = g_strdup ("a");
+  lesson->title = g_strdup ("b");
+  lesson->tier = 9;
+  lesson->skill_groups = 14;
+  g_ptr_array_add (bundle->lessons, lesson);
+
+  bundle->info->checksum = kns_bundle_compute_checksum (bundle);
+  g_assert_cmpstr (bundle->info->checksum, ==,
+                   "sha256:e40a1f4cfb91d05f3ef8d735959f0bd348344d7e19d1dc1d46e7629537963a48");
 }
 
 /* A bundle written by version 1 of the format, kept in the tree: it
@@ -752,7 +1100,11 @@ main (int   argc,
   g_test_add_func ("/kns/report-bundle/suppress-after-merge", test_suppress_after_merge);
   g_test_add_func ("/kns/report-bundle/no-nicknames", test_no_nicknames);
   g_test_add_func ("/kns/report-bundle/300", test_300);
+  g_test_add_func ("/kns/report-bundle/files-told", test_files_told);
   g_test_add_func ("/kns/report-bundle/fixture", test_fixture);
+  g_test_add_func ("/kns/report-bundle/canonical-form", test_canonical_form);
+  g_test_add_func ("/kns/report-bundle/files-conflict", test_files_conflict);
+  g_test_add_func ("/kns/report-bundle/files-disk-full", test_files_disk_full);
 
   return g_test_run ();
 }

@@ -58,6 +58,10 @@ typedef struct
   GError         *error;       /* NULL unless refused */
 } KnsBundleImport;
 
+/* See kns_bundle_import_files_full(). */
+typedef void (*KnsBundleImportedFunc) (const KnsBundleImport *import,
+                                       gpointer               user_data);
+
 GQuark kns_bundle_error_quark (void);
 void   kns_bundle_free        (KnsBundle       *bundle);
 void   kns_bundle_import_free (KnsBundleImport *import);
@@ -83,6 +87,13 @@ GPtrArray       *kns_bundle_list_files      (const char * const     *paths,
                                              GError                **error);
 KnsBundleImport *kns_bundle_import_file     (KnsStore               *store,
                                              const char             *file);
+GPtrArray       *kns_bundle_import_files    (KnsStore               *store,
+                                             GPtrArray              *files);
+GPtrArray       *kns_bundle_import_files_full (KnsStore              *store,
+                                               GPtrArray             *files,
+                                               GCancellable          *cancellable,
+                                               KnsBundleImportedFunc  func,
+                                               gpointer               user_data);
 char            *kns_bundle_import_describe (const KnsBundleImport  *import);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsBundle, kns_bundle_free)

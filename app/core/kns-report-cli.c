@@ -135,6 +135,7 @@ kns_report_cli_import (const char         *data_dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(KnsStore) store = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   guint n_imported = 0, n_unchanged = 0, n_refused = 0;
 
   g_return_val_if_fail (data_dir != NULL && paths != NULL, 1);
@@ -155,10 +156,10 @@ kns_report_cli_import (const char         *data_dir,
   if ((store = open_store (data_dir, err)) == NULL)
     return 1;
 
-  for (guint i = 0; i < files->len; i++)
+  imports = kns_bundle_import_files (store, files);
+  for (guint i = 0; i < imports->len; i++)
     {
-      g_autoptr(KnsBundleImport) import = kns_bundle_import_file (store,
-                                                                  g_ptr_array_index (files, i));
+      const KnsBundleImport *import = g_ptr_array_index (imports, i);
       g_autofree char *said = kns_bundle_import_describe (import);
 
       g_string_append_printf (import->error != NULL ? err : out, "%s\n", said);

@@ -31,6 +31,9 @@ struct _KnsStore
   char             *device_uuid;
   guint             schema_version;
 
+  gboolean          grouped;        /* in kns_store_begin_group () */
+  gboolean          group_lost;     /* SQLite rolled the group back */
+
   KnsStoreRecovery  recovery;
   char             *moved_aside;    /* where a damaged file went, or NULL */
   char             *restored_from;  /* the backup restored, or NULL */

@@ -246,37 +246,108 @@ kns_store_exec (KnsStore    *self,
 }
 
 /* IMMEDIATE takes the write lock up front, so a transaction never fails
- * half-way because another connection started writing first. */
+ * half-way because another connection started writing first. In a group
+ * (kns_store_begin_group ()), a write is a savepoint of the group's
+ * transaction instead: still all or nothing, but not yet on the disk. */
 gboolean
 kns_store_begin (KnsStore  *self,
                  GError   **error)
 {
-  return kns_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!self->grouped)
+    return kns_store_exec (self, "BEGIN IMMEDIATE", error);
+
+  /* A savepoint outside any transaction would commit on its own. */
+  if (self->group_lost || sqlite3_get_autocommit (self->db))
+    {
+      self->group_lost = TRUE;
+      kns_store_set_error (self, KNS_STORE_ERROR_IO, error);
+      return FALSE;
+    }
+  return kns_store_exec (self, "SAVEPOINT kns_write", error);
 }
 
 gboolean
 kns_store_commit (KnsStore  *self,
                   GError   **error)
 {
-  if (!kns_store_exec (self, "COMMIT", error))
+  if (!kns_store_exec (self, self->grouped ? "RELEASE kns_write" : "COMMIT", error))
     return kns_store_rollback (self);
   return TRUE;
 }
 
+static void
+exec_rollback (KnsStore   *self,
+               const char *sql)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    g_message ("%s: rollback failed: %s", self->path, sqlite3_errmsg (self->db));
+}
+
 /* SQLite may already have rolled back by itself (a full disk does that),
- * so only an open transaction is rolled back. Returns %FALSE, for the
- * caller to return. */
+ * so only an open transaction is rolled back; in a group, that loses the
+ * whole group, which kns_store_end_group () then reports. Returns
+ * %FALSE, for the caller to return. */
 gboolean
 kns_store_rollback (KnsStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    {
-      int rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
-      if (rc != SQLITE_OK)
-        g_message ("%s: rollback failed: %s", self->path, sqlite3_errmsg (self->db));
-    }
+  if (sqlite3_get_autocommit (self->db))
+    self->group_lost = self->grouped;
+  else if (self->grouped)
+    exec_rollback (self, "ROLLBACK TO kns_write; RELEASE kns_write");
+  else
+    exec_rollback (self, "ROLLBACK");
   return FALSE;
+}
+
+/**
+ * kns_store_begin_group:
+ *
+ * Starts a group of writes, for bulk work such as importing many
+ * bundles: until kns_store_end_group (), each write is all or nothing
+ * as always, but they reach the disk together, with one wait for the
+ * disk instead of one each. The group holds the write lock, so it must
+ * stay short (the app's answers wait for it), and never holds a
+ * learner's answers, which must each be on the disk when saved.
+ */
+gboolean
+kns_store_begin_group (KnsStore  *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->grouped, FALSE);
+
+  if (!kns_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->grouped = TRUE;
+  self->group_lost = FALSE;
+  return TRUE;
+}
+
+/**
+ * kns_store_end_group:
+ *
+ * Commits the writes of the group that succeeded.
+ *
+ * Returns: %FALSE, with @error set, if none of them was saved after all
+ *   (the disk filled up, say)
+ */
+gboolean
+kns_store_end_group (KnsStore  *self,
+                     GError   **error)
+{
+  g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->grouped, FALSE);
+
+  self->grouped = FALSE;
+  if (self->group_lost || sqlite3_get_autocommit (self->db))
+    {
+      g_message ("%s: a group of writes was rolled back", self->path);
+      kns_store_set_error (self, KNS_STORE_ERROR_IO, error);
+      return FALSE;
+    }
+  return kns_store_commit (self, error);
 }
 
 char *

@@ -333,6 +333,12 @@ guint             kns_store_get_enrolment        (KnsStore              *self,
                                                   KnsSex                 sex,
                                                   GError               **error);
 
+/* Bulk work: several writes reach the disk together. */
+gboolean          kns_store_begin_group          (KnsStore              *self,
+                                                  GError               **error);
+gboolean          kns_store_end_group            (KnsStore              *self,
+                                                  GError               **error);
+
 /* Backups, with SQLite's online backup API, into DATA_DIR/backups */
 gboolean          kns_store_backup               (KnsStore              *self,
                                                   GError               **error);

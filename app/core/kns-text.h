@@ -25,5 +25,6 @@ gboolean kns_text_split_front_matter (KnsParseContext *ctx,
                                       const char     **body,
                                       guint           *body_line);
 char    *kns_text_strip              (const char      *text);
+gboolean kns_text_is_plain_nfc       (gunichar         c);
 
 G_END_DECLS

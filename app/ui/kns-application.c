@@ -364,6 +364,40 @@ open_store (KnsApplication *self,
   kns_window_set_store (window, store);
 }
 
+/* KNS_EXIT_AFTER_FIRST_FRAME=1 is for tests/bench-startup.c only: on
+ * the first frame painted, and on the first frame of the screen the app
+ * settles on (sign-in, set-up…, not "loading"), print a line with the
+ * renderer, the screen and g_get_monotonic_time (), then quit. Nothing
+ * of it runs without the variable. */
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  GtkWidget     *window)
+{
+  static gboolean loading_shown;
+  const char *screen = kns_window_get_screen (KNS_WINDOW (window));
+  gboolean loading = g_strcmp0 (screen, "loading") == 0;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  g_autofree char *line = g_strdup_printf ("kns-frame: %s %s %" G_GINT64_FORMAT "\n",
+                                           screen != NULL ? screen : "none",
+                                           G_OBJECT_TYPE_NAME (renderer),
+                                           g_get_monotonic_time ());
+
+  if (!loading || !loading_shown)
+    print_utf8 (line);
+  loading_shown |= loading;
+  if (loading)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, frame_painted_cb, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+}
+
+static void
+window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect_after (gtk_widget_get_frame_clock (window), "after-paint",
+                          G_CALLBACK (frame_painted_cb), window);
+}
+
 static void
 kns_application_activate (GApplication *app)
 {
@@ -375,6 +409,8 @@ kns_application_activate (GApplication *app)
       KnsWindow *kns_window = kns_window_new (GTK_APPLICATION (app));
 
       window = GTK_WINDOW (kns_window);
+      if (g_getenv ("KNS_EXIT_AFTER_FIRST_FRAME") != NULL)
+        g_signal_connect (kns_window, "realize", G_CALLBACK (window_realized_cb), NULL);
       kns_window_set_settings (kns_window, self->settings);
       kns_window_set_kiosk (kns_window, self->kiosk);
       open_store (self, kns_window);

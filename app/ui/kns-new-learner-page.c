@@ -55,6 +55,7 @@ struct _KnsNewLearnerPage
   char              *suggestion;
   GtkWidget         *grade_buttons[13]; /* [1]…[12] */
   GHashTable        *avatar_buttons;    /* id → GtkToggleButton (borrowed) */
+  gboolean           pictures_drawn;
   gboolean           guest;
   gboolean           grade_chosen;      /* by the child, not guessed */
 };
@@ -263,9 +264,7 @@ build_avatar_buttons (KnsNewLearnerPage *self)
     {
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *avatar = adw_avatar_new (64, NULL, FALSE);
-      g_autoptr(GdkPaintable) picture = kns_avatar_paintable_new (avatars[i]);
 
-      adw_avatar_set_custom_image (ADW_AVATAR (avatar), picture);
       gtk_button_set_child (GTK_BUTTON (button), avatar);
       gtk_widget_add_css_class (button, "avatar-choice");
       gtk_widget_add_css_class (button, "flat");
@@ -280,6 +279,23 @@ build_avatar_buttons (KnsNewLearnerPage *self)
       gtk_flow_box_append (self->avatar_box, button);
       g_hash_table_insert (self->avatar_buttons, (gpointer) avatars[i], button);
     }
+}
+
+/* The pictures are drawn when the page is first needed, not while the
+ * app starts: it starts on the sign-in screen. */
+static void
+draw_avatar_pictures (KnsNewLearnerPage *self)
+{
+  const char * const *avatars = kns_avatar_list ();
+
+  for (guint i = 0; !self->pictures_drawn && avatars[i] != NULL; i++)
+    {
+      GtkButton *button = g_hash_table_lookup (self->avatar_buttons, avatars[i]);
+      g_autoptr(GdkPaintable) picture = kns_avatar_paintable_new (avatars[i]);
+
+      adw_avatar_set_custom_image (ADW_AVATAR (gtk_button_get_child (button)), picture);
+    }
+  self->pictures_drawn = TRUE;
 }
 
 static void
@@ -393,6 +409,7 @@ kns_new_learner_page_reset (KnsNewLearnerPage *self,
   g_return_if_fail (KNS_IS_NEW_LEARNER_PAGE (self));
   g_return_if_fail (KNS_IS_STORE (store));
 
+  draw_avatar_pictures (self);
   g_set_object (&self->store, store);
   self->guest = guest;
   self->grade_chosen = FALSE;

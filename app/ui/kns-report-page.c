@@ -54,10 +54,10 @@ struct _KnsReportPage
   KnsCourse        *course;
   KnsReport        *report;
   GHashTable       *chosen;       /* session uuids ticked */
-  GPtrArray        *import_files; /* paths still to import, or NULL */
+  GPtrArray        *import_files; /* the files of the import, or NULL */
+  GCancellable     *import_cancellable;
   GtkNativeDialog  *chooser;
-  guint             import_index;
-  guint             import_source;
+  guint             import_index; /* files done */
   guint             n_imported;
   guint             n_unchanged;
   guint             n_refused;
@@ -728,33 +728,110 @@ finish_import (KnsReportPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 
-static gboolean
-import_next_cb (gpointer user_data)
+/* One file's import, told by the importing thread to the page. */
+typedef struct
 {
-  KnsReportPage *self = user_data;
-  const char *file;
-  g_autoptr(KnsBundleImport) import = NULL;
-  g_autofree char *message = NULL;
+  KnsReportPage   *page;
+  GCancellable    *cancellable;
+  char            *file;
+  char            *message;
+  KnsImportResult  result;
+  gboolean         refused;
+} Imported;
 
-  if (self->import_index >= self->import_files->len)
-    {
-      self->import_source = 0;
-      finish_import (self);
-      return G_SOURCE_REMOVE;
-    }
+static void
+imported_free (Imported *imported)
+{
+  g_object_unref (imported->page);
+  g_object_unref (imported->cancellable);
+  g_free (imported->file);
+  g_free (imported->message);
+  g_free (imported);
+}
 
-  file = g_ptr_array_index (self->import_files, self->import_index++);
-  import = kns_bundle_import_file (self->store, file);
-  message = kns_bundle_import_describe (import);
-  if (import->error != NULL)
+static gboolean
+imported_cb (gpointer user_data)
+{
+  Imported *imported = user_data;
+  KnsReportPage *self = imported->page;
+
+  /* The page went away, or another import began since. */
+  if (g_cancellable_is_cancelled (imported->cancellable) ||
+      imported->cancellable != self->import_cancellable)
+    return G_SOURCE_REMOVE;
+
+  self->import_index++;
+  if (imported->refused)
     self->n_refused++;
-  else if (import->result == KNS_IMPORT_ADDED || import->result == KNS_IMPORT_REPLACED)
+  else if (imported->result == KNS_IMPORT_ADDED || imported->result == KNS_IMPORT_REPLACED)
     self->n_imported++;
   else
     self->n_unchanged++;
-  gtk_list_box_append (self->import_results, result_row_new (file, message, import->error != NULL));
+  gtk_list_box_append (self->import_results,
+                       result_row_new (imported->file, imported->message, imported->refused));
   update_progress (self);
-  return G_SOURCE_CONTINUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* In the importing thread. */
+static void
+file_imported_cb (const KnsBundleImport *import,
+                  gpointer               user_data)
+{
+  GTask *task = user_data;
+  Imported *imported = g_new0 (Imported, 1);
+
+  imported->page = g_object_ref (g_task_get_source_object (task));
+  imported->cancellable = g_object_ref (g_task_get_cancellable (task));
+  imported->file = g_strdup (import->file);
+  imported->message = kns_bundle_import_describe (import);
+  imported->result = import->result;
+  imported->refused = import->error != NULL;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, imported_cb, imported,
+                              (GDestroyNotify) imported_free);
+}
+
+/* The import runs on a connection of its own, in a worker thread, as
+ * the headless --import-report does: the page stays live, and the
+ * files are read and stored in parallel (kns_bundle_import_files_full). */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *store_path = g_object_get_data (G_OBJECT (task), "store-path");
+  GPtrArray *files = task_data;
+  g_autofree char *data_dir = g_path_get_dirname (store_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsStore) store = kns_store_open_shared (data_dir, &error);
+  g_autoptr(GPtrArray) imports = NULL;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  imports = kns_bundle_import_files_full (store, files, cancellable, file_imported_cb, task);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  KnsReportPage *self = KNS_REPORT_PAGE (object);
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->import_cancellable)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    gtk_list_box_append (self->import_results, result_row_new (NULL, error->message, TRUE));
+  /* The files' lines were queued before this; they are shown by now. */
+  g_clear_object (&self->import_cancellable);
+  finish_import (self);
 }
 
 static void
@@ -935,7 +1012,10 @@ kns_report_page_dispose (GObject *object)
 {
   KnsReportPage *self = (KnsReportPage *) object;
 
-  g_clear_handle_id (&self->import_source, g_source_remove);
+  /* The importing thread stops after its current file. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1142,9 +1222,9 @@ kns_report_page_get_importing (KnsReportPage *self)
  * kns_report_page_import:
  * @paths: (array zero-terminated=1): files and folders
  *
- * Imports every bundle found, one per main-loop turn, with a progress
- * bar and a line for each file; then shows the report again. Does
- * nothing while an import runs.
+ * Imports every bundle found, in a worker thread, with a progress bar
+ * and a line for each file; then shows the report again. Does nothing
+ * while an import runs.
  */
 void
 kns_report_page_import (KnsReportPage      *self,
@@ -1152,6 +1232,7 @@ kns_report_page_import (KnsReportPage      *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (KNS_IS_REPORT_PAGE (self));
   g_return_if_fail (paths != NULL);
@@ -1173,7 +1254,16 @@ kns_report_page_import (KnsReportPage      *self,
   self->n_imported = self->n_unchanged = self->n_refused = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->import_progress), TRUE);
   update_progress (self);
-  self->import_source = g_idle_add (import_next_cb, self);
+
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_done_cb,
+                     g_object_ref (self->import_cancellable));
+  g_task_set_source_tag (task, kns_report_page_import);
+  g_task_set_task_data (task, g_ptr_array_ref (self->import_files),
+                        (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (task), "store-path",
+                          g_strdup (kns_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, import_thread);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
 

@@ -258,11 +258,27 @@ kns_avatar_get_name (const char *avatar)
 GdkPaintable *
 kns_avatar_paintable_new (const char *avatar)
 {
-  g_autofree char *path = NULL;
+  /* Each picture is drawn from its SVG once, then shared: drawing one
+   * takes milliseconds, and the sign-in screen shows one a pupil. */
+  static GHashTable *textures; /* avatars[].id → GdkTexture */
+  GdkTexture *texture;
 
-  if (*kns_avatar_get_name (avatar) == '\0')
-    return NULL;
+  for (guint i = 0; avatar != NULL && i < G_N_ELEMENTS (avatars); i++)
+    {
+      if (!g_str_equal (avatars[i].id, avatar))
+        continue;
 
-  path = g_strdup_printf (RESOURCE_PREFIX "/avatars/%s.svg", avatar);
-  return GDK_PAINTABLE (gdk_texture_new_from_resource (path));
+      if (textures == NULL)
+        textures = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+      texture = g_hash_table_lookup (textures, avatars[i].id);
+      if (texture == NULL)
+        {
+          g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/avatars/%s.svg", avatar);
+
+          texture = gdk_texture_new_from_resource (path);
+          g_hash_table_insert (textures, (char *) avatars[i].id, texture);
+        }
+      return GDK_PAINTABLE (g_object_ref (texture));
+    }
+  return NULL;
 }

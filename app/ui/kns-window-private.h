@@ -48,7 +48,6 @@ struct _KnsWindow
   AdwStatusPage        *error_page;
   GtkWidget            *problems_button;
   AdwPreferencesPage   *problems_page;
-  KnsSetupPage         *setup_page;
   KnsSignInPage        *sign_in_page;
   KnsNewLearnerPage    *new_learner_page;
   KnsHomePage          *home_page;
@@ -57,6 +56,9 @@ struct _KnsWindow
   KnsResultsView       *results_view;
   KnsScenarioView      *scenario_view;
   KnsHelpPage          *help_page;
+
+  /* Screens built when first needed, then children of the stack */
+  KnsSetupPage         *setup_page;
   KnsTeacherPage       *teacher_page;
 
   /* Owned */

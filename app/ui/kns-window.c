@@ -249,7 +249,7 @@ start (KnsWindow *self)
   self->setup = kns_teacher_get_setup (self->store);
   if (self->setup == NULL)
     {
-      kns_setup_page_reset (self->setup_page, self->store);
+      kns_setup_page_reset (KNS_SETUP_PAGE (kns_window_get_page (self, "setup")), self->store);
       show_screen (self, "setup");
       return;
     }
@@ -568,7 +568,8 @@ open_teacher_mode (GtkWindow *window,
 {
   KnsWindow *self = KNS_WINDOW (window);
 
-  kns_teacher_page_show (self->teacher_page, self->store, self->course, self->settings);
+  kns_teacher_page_show (KNS_TEACHER_PAGE (kns_window_get_page (self, "teacher")), self->store,
+                         self->course, self->settings);
   show_screen (self, "teacher");
 }
 
@@ -755,8 +756,6 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, teacher_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_revealer);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_label);
-  gtk_widget_class_bind_template_child (widget_class, KnsWindow, setup_page);
-  gtk_widget_class_bind_template_child (widget_class, KnsWindow, teacher_page);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, problems_button);
@@ -948,5 +947,19 @@ kns_window_get_page (KnsWindow  *self,
                      const char *name)
 {
   g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
+
+  /* Teacher mode and the first-run set-up are built the first time they
+   * are asked for: a lab's start needs neither, and building them was a
+   * tenth of the time to the sign-in screen. */
+  if (g_strcmp0 (name, "teacher") == 0 && self->teacher_page == NULL)
+    {
+      self->teacher_page = g_object_new (KNS_TYPE_TEACHER_PAGE, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->teacher_page), name);
+    }
+  else if (g_strcmp0 (name, "setup") == 0 && self->setup_page == NULL)
+    {
+      self->setup_page = g_object_new (KNS_TYPE_SETUP_PAGE, NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup_page), name);
+    }
   return gtk_stack_get_child_by_name (self->stack, name);
 }
