@@ -24,42 +24,16 @@
 #include <string.h>
 
 #include "kns-course.h"
+#include "kns-test-common.h"
 
 /* Tiers of the bundled course whose first lesson serves as a template. */
 #define N_TIERS 4
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 fail (GError *error)
 {
   g_printerr ("%s\n", error ? error->message : "failed");
   exit (EXIT_FAILURE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 /* Not inlined: GCC 12 then mistakes the result for a local. */
@@ -141,7 +115,7 @@ make_course (KnsCourse  *bundled,
   g_autofree char *course_file = g_build_filename (dir, "course.yaml", NULL);
   GString *course = g_string_new ("title: Khóa học thử\nlanguage: vi\nhelp: help.md\n\ntiers:\n");
 
-  remove_tree (dir);
+  kns_test_remove_tree (dir);
   copy_folder (media_from, media_to);
   write_file (help_to, help);
 
@@ -220,7 +194,7 @@ time_load (const char *dir,
       exit (EXIT_FAILURE);
     }
 
-  qsort (times, runs, sizeof (double), compare_doubles);
+  qsort (times, runs, sizeof (double), kns_test_compare_doubles);
   printf ("  %5u lessons, %5u questions, %2u runs: median %8.2f ms, min %8.2f ms; "
           "%.3f ms a lesson\n",
           n_lessons, n_questions, runs, times[runs / 2], times[0], times[runs / 2] / n_lessons);
@@ -259,7 +233,7 @@ main (int   argc,
               "lessons\n",
               sizes[i].n_lessons, ms / bundled_ms,
               (double) sizes[i].n_lessons / kns_course_get_n_lessons (bundled));
-      remove_tree (dir);
+      kns_test_remove_tree (dir);
     }
   return 0;
 }

@@ -26,6 +26,7 @@
 
 #include "kns-bundle.h"
 #include "kns-report-export.h"
+#include "kns-test-common.h"
 
 #define N_COMPUTERS 300
 #define N_DAYS      120
@@ -36,41 +37,6 @@ fail (GError *error)
 {
   g_printerr ("%s\n", error ? error->message : "failed");
   exit (EXIT_FAILURE);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static KnsTallyRow *
@@ -240,7 +206,7 @@ merge_one_by_one (KnsStore  *store,
       per_file[i] = (g_get_monotonic_time () - t) / 1000.0;
     }
   total = (g_get_monotonic_time () - t0) / 1e6;
-  middle = median (per_file, N_COMPUTERS);  /* sorts them */
+  middle = kns_test_median (per_file, N_COMPUTERS);  /* sorts them */
   printf ("  one by one (a file at a time): %.2f s, ratio to 2 s %.2f; a bundle: median %.1f ms, "
           "max %.1f ms\n",
           total, total / 2.0, middle, per_file[N_COMPUTERS - 1]);
@@ -299,7 +265,7 @@ bench_one_bundle (KnsStore  *store,
       save[r] = (g_get_monotonic_time () - t) / 1000.0;
     }
   printf ("  a bundle: reading and checking it, median %.1f ms; storing it, median %.1f ms\n",
-          median (load, RUNS), median (save, RUNS));
+          kns_test_median (load, RUNS), kns_test_median (save, RUNS));
 }
 
 static void
@@ -323,7 +289,7 @@ bench_report (KnsStore *store)
     }
   printf ("Report over %u computers (%u sessions): median %.1f ms\n",
           kns_report_get_n_computers (report), kns_report_get_sessions (report)->len,
-          median (runs, RUNS));
+          kns_test_median (runs, RUNS));
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -332,7 +298,7 @@ bench_report (KnsStore *store)
 
       runs[r] = (g_get_monotonic_time () - t) / 1000.0;
     }
-  printf ("  as CSV: median %.1f ms\n", median (runs, RUNS));
+  printf ("  as CSV: median %.1f ms\n", kns_test_median (runs, RUNS));
 
   for (guint r = 0; r < 3; r++)
     {
@@ -347,7 +313,7 @@ bench_report (KnsStore *store)
       if (r == 0)
         printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
     }
-  printf ("median %.1f ms\n", median (runs, 3));
+  printf ("median %.1f ms\n", kns_test_median (runs, 3));
 }
 
 int
@@ -378,7 +344,7 @@ main (int   argc,
    * changes: the medians of three. */
   printf ("Merging %u bundles, each checked and stored in its own transaction:\n", N_COMPUTERS);
   {
-    double one[3], all[3];
+    double one[3], all[3], one_median, all_median;
 
     for (guint r = 0; r < 3; r++)
       {
@@ -391,10 +357,11 @@ main (int   argc,
         one[r] = merge_one_by_one (by_one, files);
         all[r] = merge_all (store, files, FALSE);
       }
+    one_median = kns_test_median (one, 3);
+    all_median = kns_test_median (all, 3);
     printf ("  median of 3: one by one %.2f s (ratio %.2f), all at once %.2f s (ratio %.2f);\n"
             "  all at once takes %.2f of the time one by one takes\n",
-            median (one, 3), median (one, 3) / 2.0, median (all, 3), median (all, 3) / 2.0,
-            median (all, 3) / median (one, 3));
+            one_median, one_median / 2.0, all_median, all_median / 2.0, all_median / one_median);
   }
   merge_all (store, files, TRUE);
   {
@@ -410,6 +377,6 @@ main (int   argc,
   if (g_getenv ("KNS_BENCH_KEEP") != NULL)
     printf ("Kept %s\n", dir);
   else
-    remove_tree (dir);
+    kns_test_remove_tree (dir);
   return EXIT_SUCCESS;
 }

@@ -42,6 +42,7 @@
 
 #include "kns-store.h"
 #include "kns-teacher.h"
+#include "kns-test-common.h"
 
 #define RUNS 10
 #define DEADLINE_MS 60000
@@ -62,15 +63,6 @@ fail (const char *what)
   exit (EXIT_FAILURE);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (const Run *runs,
         gsize      offset)
@@ -79,26 +71,7 @@ median (const Run *runs,
 
   for (guint i = 0; i < RUNS; i++)
     values[i] = *(const double *) ((const char *) &runs[i] + offset);
-  qsort (values, RUNS, sizeof (double), compare_doubles);
-  return (values[RUNS / 2 - 1] + values[RUNS / 2]) / 2;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  return kns_test_median (values, RUNS);
 }
 
 /* A lab computer's data after set-up: a PIN, the school, a class. */
@@ -317,6 +290,6 @@ main (int   argc,
   bench_renderer (bare, app, FALSE);
   bench_renderer (bare, app, TRUE);
 
-  remove_tree (data);
+  kns_test_remove_tree (data);
   return EXIT_SUCCESS;
 }

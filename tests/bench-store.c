@@ -23,44 +23,18 @@
 #include <stdlib.h>
 
 #include "kns-store.h"
+#include "kns-test-common.h"
 
 #define N_ANSWERS 10000
 #define N_QUESTIONS 10
 #define BIG_STORE_ANSWERS 100000
 #define OPEN_RUNS 20
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 fail (GError *error)
 {
   g_printerr ("%s\n", error ? error->message : "failed");
   exit (EXIT_FAILURE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 /* Each answer as the quiz screen saves it: one committed transaction. */
@@ -98,7 +72,7 @@ bench_answers (KnsStore *store,
       total += times[i];
     }
 
-  qsort (times, N_ANSWERS, sizeof (double), compare_doubles);
+  qsort (times, N_ANSWERS, sizeof (double), kns_test_compare_doubles);
   printf ("commit one answer (%d answers, WAL, synchronous=FULL):\n", N_ANSWERS);
   printf ("  p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms\n",
           times[N_ANSWERS / 2], times[N_ANSWERS * 99 / 100], times[N_ANSWERS - 1],
@@ -156,7 +130,7 @@ time_pragma (const char *path,
     }
   sqlite3_close (db);
 
-  qsort (times, OPEN_RUNS, sizeof (double), compare_doubles);
+  qsort (times, OPEN_RUNS, sizeof (double), kns_test_compare_doubles);
   return times[OPEN_RUNS / 2];
 }
 
@@ -179,7 +153,7 @@ bench_open (const char *dir)
       g_object_unref (store);
     }
 
-  qsort (times, OPEN_RUNS, sizeof (double), compare_doubles);
+  qsort (times, OPEN_RUNS, sizeof (double), kns_test_compare_doubles);
   g_stat (path, &st);
   printf ("open (header check + PRAGMA quick_check), %.1f MB file:\n", st.st_size / 1e6);
   printf ("  median %.2f ms, min %.2f ms, max %.2f ms (file in the page cache)\n",
@@ -221,6 +195,6 @@ main (int   argc,
   printf ("store grown to %d answers\n", N_ANSWERS + BIG_STORE_ANSWERS);
   bench_open (dir);
 
-  remove_tree (dir);
+  kns_test_remove_tree (dir);
   return EXIT_SUCCESS;
 }

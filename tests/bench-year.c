@@ -34,6 +34,7 @@
 
 #include "kns-course.h"
 #include "kns-report-export.h"
+#include "kns-test-common.h"
 
 #define N_ANSWERS        1000000
 #define CLASSES_A_GRADE  4
@@ -66,41 +67,6 @@ fail (GError *error)
 {
   g_printerr ("%s\n", error ? error->message : "failed");
   exit (EXIT_FAILURE);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -314,7 +280,7 @@ bench_report (KnsStore  *store,
       runs[r] = (g_get_monotonic_time () - t) / 1000.0;
     }
   printf ("Report (%u sessions): median %.1f ms, ratio to 0.5 s %.3f\n",
-          kns_report_get_sessions (report)->len, median (runs, RUNS), median (runs, RUNS) / 500);
+          kns_report_get_sessions (report)->len, kns_test_median (runs, RUNS), kns_test_median (runs, RUNS) / 500);
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -323,7 +289,7 @@ bench_report (KnsStore  *store,
 
       runs[r] = (g_get_monotonic_time () - t) / 1000.0;
     }
-  printf ("  as CSV: median %.1f ms\n", median (runs, RUNS));
+  printf ("  as CSV: median %.1f ms\n", kns_test_median (runs, RUNS));
 
   for (guint r = 0; r < 3; r++)
     {
@@ -339,7 +305,7 @@ bench_report (KnsStore  *store,
           printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
         }
     }
-  printf ("median %.1f ms\n", median (runs, 3));
+  printf ("median %.1f ms\n", kns_test_median (runs, 3));
 }
 
 int
@@ -404,6 +370,6 @@ main (int   argc,
   if (g_getenv ("KNS_BENCH_KEEP") != NULL)
     printf ("Kept %s\n", dir);
   else
-    remove_tree (dir);
+    kns_test_remove_tree (dir);
   return EXIT_SUCCESS;
 }

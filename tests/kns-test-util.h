@@ -12,6 +12,7 @@
 
 #pragma once
 
+#include "kns-test-common.h"
 #include <gtk/gtk.h>
 
 G_BEGIN_DECLS
@@ -36,6 +37,5 @@ void       kns_test_screenshot     (GtkWidget  *window,
 GdkTexture *kns_test_render        (GtkWidget  *window);
 void       kns_test_save_texture   (GdkTexture *texture,
                                     const char *name);
-void       kns_test_remove_tree    (const char *path);
 
 G_END_DECLS

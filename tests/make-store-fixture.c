@@ -27,6 +27,7 @@
 #include <stdlib.h>
 
 #include "kns-store.h"
+#include "kns-test-common.h"
 
 #define DEVICE_UUID "5b0c3d4e-9a51-4c36-8d3e-0f6f2a7b1c90"
 
@@ -213,24 +214,6 @@ set_device_uuid (const char *path)
   sqlite3_close (db);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -267,7 +250,7 @@ main (int   argc,
 
   check (g_file_get_contents (db, &contents, &length, &error), error);
   check (g_file_set_contents (argv[1], contents, length, &error), error);
-  remove_tree (dir);
+  kns_test_remove_tree (dir);
   g_print ("%s: schema version %u, %" G_GSIZE_FORMAT " bytes\n", argv[1], version, length);
   return EXIT_SUCCESS;
 }

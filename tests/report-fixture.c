@@ -275,24 +275,6 @@ report_school_new (gboolean fill)
 }
 
 void
-report_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        report_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-void
 report_school_free (ReportSchool *school)
 {
   if (school == NULL)
@@ -300,7 +282,7 @@ report_school_free (ReportSchool *school)
 
   if (school->store != NULL)
     g_assert_finalize_object (school->store);
-  report_remove_tree (school->dir);
+  kns_test_remove_tree (school->dir);
   g_free (school->dir);
   g_ptr_array_unref (school->nicknames);
   g_free (school->session_1);

@@ -12,6 +12,7 @@
 
 #pragma once
 
+#include "kns-test-common.h"
 #include "kns-course.h"
 #include "kns-store.h"
 
@@ -35,7 +36,6 @@ gint64        report_local_time  (int           year,
                                   int           day,
                                   int           hour,
                                   int           minute);
-void          report_remove_tree (const char   *path);
 char         *report_dump_store  (const char   *db_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportSchool, report_school_free)

@@ -190,7 +190,7 @@ test_round_trip (void)
   g_assert_cmpuint (kns_report_get_sessions (in_lab)->len, ==, 2);
   g_assert_true (((KnsReportChannel *) g_ptr_array_index (kns_report_get_channels (in_lab), 0))->taught);
 
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 /* Importing the same file twice counts it once. */
@@ -217,7 +217,7 @@ test_twice (void)
 
   said = kns_bundle_import_describe (import);
   g_assert_true (g_str_has_suffix (said, "may-1.json: already imported; nothing changed."));
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 /* A newer export of the same computer and year replaces the older; the
@@ -257,7 +257,7 @@ test_newer_replaces (void)
   heads = kns_report_get_table (report, "participants");
   g_assert_cmpint (kns_report_table_get_cell (heads, heads->n_rows - 1, 3)->value, ==, 36);
   g_assert_cmpuint (kns_report_get_n_computers (report), ==, 2);
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 typedef enum
@@ -441,7 +441,7 @@ test_broken (gconstpointer data)
   g_assert_nonnull (strstr (import->error->message, c->says));
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (before, "[import_tally_day]"));
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 /* A folder from a USB stick: bundles in subfolders, other files left
@@ -510,7 +510,7 @@ test_folder (void)
     g_assert_cmpuint (first->n_computers, ==, 3);
     g_assert_cmpint (first->participants.value, ==, 3 * 17);
   }
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 static void
@@ -571,7 +571,7 @@ test_suppress_after_merge (void)
   g_clear_pointer (&text, g_free);
   text = table_text (merged, "participants");
   g_assert_cmpstr (text, ==, "Grade 5: 20 6 0 26 | Total: 20 6 0 26");
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 /* No nickname, and not the teacher's notes (which name a pupil), in a
@@ -740,7 +740,7 @@ test_files_told (void)
     }
   report = report_of (lab, NULL);
   g_assert_cmpuint (kns_report_get_n_computers (report), ==, files->len + 1);
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 /* The lab of a big school, every computer's bundle in one folder. The
@@ -789,7 +789,7 @@ test_300 (void)
   g_assert_cmpint (kns_report_table_get_cell (kns_report_get_table (report, "attendances"), 5, 3)
                      ->value,
                    ==, 6000);
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 static GPtrArray *
@@ -865,7 +865,7 @@ test_files_conflict (void)
   g_assert_cmpuint (bundles->len, ==, 3);
   g_assert_cmpstr (find_imported (bundles, kns_store_get_device_uuid (home->store))->checksum, ==,
                    good_checksum);
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 static guint
@@ -936,7 +936,7 @@ test_files_disk_full (void)
       g_assert_no_error (import->error);
       g_assert_cmpint (import->result, ==, was_ok ? KNS_IMPORT_UNCHANGED : KNS_IMPORT_ADDED);
     }
-  report_remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 static KnsTallyRow *

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "kns-store.h"
+#include "kns-test-common.h"
 
 #define N_KILLS 60
 #define N_QUESTIONS 5
@@ -233,24 +234,6 @@ check_database (Crash *crash)
   sqlite3_close (db);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 has_damaged_files (const char *path)
 {
@@ -314,7 +297,7 @@ test_kill_while_answering (void)
   g_assert_cmpuint (crash.answers->len, >, N_KILLS);
 
   g_clear_object (&store);
-  remove_tree (crash.dir);
+  kns_test_remove_tree (crash.dir);
 }
 
 int

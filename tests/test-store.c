@@ -27,6 +27,7 @@
 #include "kns-locale.h"
 #include "kns-store.h"
 #include "kns-store-private.h"
+#include "kns-test-common.h"
 
 typedef struct
 {
@@ -79,26 +80,6 @@ reopen_store (Fixture *f)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -117,7 +98,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     close_store (f);
-  remove_tree (f->dir);
+  kns_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -1599,7 +1580,7 @@ test_read_only (gconstpointer data)
   g_assert_true (g_bytes_equal (before, after));
   listing_after = list_folder (dir);
   g_assert_cmpstr (listing_after, ==, listing_before);
-  remove_tree (dir);
+  kns_test_remove_tree (dir);
 }
 
 static void

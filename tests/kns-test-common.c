@@ -1,0 +1,64 @@
+/* kns-test-common.c — what every test and benchmark program shares
+ *
+ * Copyright 2026 The Kỹ năng số authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kns-config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "kns-test-common.h"
+
+/* Removes @path and everything under it, even a folder a test made
+ * read-only; a missing @path is no error. */
+void
+kns_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        kns_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* For qsort () of an array of doubles, smallest first. */
+int
+kns_test_compare_doubles (const void *a,
+                          const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values, and returns their median: the mean of the middle two
+ * when @n is even. */
+double
+kns_test_median (double *values,
+                 guint   n)
+{
+  g_return_val_if_fail (n > 0, 0);
+
+  qsort (values, n, sizeof (double), kns_test_compare_doubles);
+  if (n % 2 == 0)
+    return (values[n / 2 - 1] + values[n / 2]) / 2;
+  return values[n / 2];
+}
