@@ -252,10 +252,16 @@ class App:
                 elif role == pyatspi.ROLE_IMAGE and not (has_name(acc.name) or has_name(acc.description)):
                     if not self._inside_named_control(acc):
                         unnamed.append(path_of(acc))
+                elif role == pyatspi.ROLE_ALERT and not has_name(acc.name) and not any(
+                        c.getRole() == pyatspi.ROLE_LABEL and has_name(c.name)
+                        for c in children(acc)):
+                    # An alert with nothing to say: a banner hidden but
+                    # still in the tree (the idle countdown once was).
+                    unnamed.append(path_of(acc) + ' (an alert with no words)')
             except Exception:
                 continue
         check(not unnamed, f'{screen}: without a name or description:\n  ' + '\n  '.join(unnamed))
-        log(f'{screen}: every control and picture has a name')
+        log(f'{screen}: every control, picture and alert has a name')
 
     @staticmethod
     def _inside_named_control(acc):
