@@ -322,7 +322,7 @@ show_ending (KnsScenarioView *self)
   kns_block_view_set_blocks (self->debrief, self->scene->debrief);
   gtk_widget_set_visible (self->help_box, !kns_scene_has_help (self->scene));
   fill_path (self);
-  gtk_revealer_set_reveal_child (self->end_revealer, TRUE);
+  kns_ui_reveal (self->end_revealer, TRUE);
 }
 
 /* Focusing a button at the end of a long page scrolls to it; a child
@@ -361,7 +361,7 @@ show_scene (KnsScenarioView *self,
   if (kns_scene_is_ending (scene))
     show_ending (self);
   else
-    gtk_revealer_set_reveal_child (self->end_revealer, FALSE);
+    kns_ui_reveal (self->end_revealer, FALSE);
 
   if (self->choices->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->choices, 0));
@@ -602,7 +602,7 @@ kns_scenario_view_clear (KnsScenarioView *self)
   g_array_set_size (self->path, 0);
   clear_path (self);
   kns_block_view_set_blocks (self->debrief, NULL);
-  gtk_revealer_set_reveal_child (self->end_revealer, FALSE);
+  kns_ui_reveal (self->end_revealer, FALSE);
   gtk_label_set_text (self->step_label, "");
   g_clear_object (&self->store);
   g_clear_object (&self->lesson);

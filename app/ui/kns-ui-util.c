@@ -239,6 +239,38 @@ kns_avatar_list (void)
   return ids;
 }
 
+static void
+folded_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+/**
+ * kns_ui_reveal:
+ *
+ * Slides @revealer's child in or out, as gtk_revealer_set_reveal_child()
+ * does; once out, the revealer is hidden too. A folded revealer's child
+ * stays in the accessibility tree: a screen reader would find a banner
+ * or a debrief that is not on the screen.
+ */
+void
+kns_ui_reveal (GtkRevealer *revealer,
+               gboolean     shown)
+{
+  g_return_if_fail (GTK_IS_REVEALER (revealer));
+
+  if (g_object_get_data (G_OBJECT (revealer), "kns-reveal") == NULL)
+    {
+      g_object_set_data (G_OBJECT (revealer), "kns-reveal", GINT_TO_POINTER (TRUE));
+      g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (folded_cb), NULL);
+    }
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+  folded_cb (revealer);
+}
+
 /* The picture's name, for screen readers and tooltips. */
 const char *
 kns_avatar_get_name (const char *avatar)

@@ -25,6 +25,8 @@ void        kns_ui_name_inner_control (GtkWidget  *widget,
                                        GType       type,
                                        const char *name);
 void        kns_ui_name_dialog_buttons (GtkWidget *dialog);
+void        kns_ui_reveal          (GtkRevealer *revealer,
+                                    gboolean     shown);
 void        kns_report_error       (GtkWidget  *widget,
                                     const GError *error);
 GdkPaintable *kns_avatar_paintable_new (const char *avatar);

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "kns-teacher.h"
+#include "kns-ui-util.h"
 #include "kns-window-private.h"
 
 #define IDLE_TICK_MS 250
@@ -49,32 +50,11 @@ mid_question (KnsWindow *self)
          kns_quiz_view_is_mid_question (self->quiz_view);
 }
 
-/* The countdown banner. Hidden, it leaves the widget tree altogether
- * once it has slid away: a folded revealer's child is still there for
- * a screen reader, which would find an alert with no words in it. */
-static void
-show_idle_banner (KnsWindow *self,
-                  gboolean   shown)
-{
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (self->idle_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->idle_revealer, shown);
-}
-
-static void
-idle_banner_revealed_cb (GtkRevealer *revealer,
-                         GParamSpec  *pspec,
-                         KnsWindow   *self)
-{
-  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
-    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
-}
-
 static void
 input_seen (KnsWindow *self)
 {
   self->last_input = g_get_monotonic_time ();
-  show_idle_banner (self, FALSE);
+  kns_ui_reveal (self->idle_revealer, FALSE);
 }
 
 static gboolean
@@ -113,7 +93,7 @@ idle_tick_cb (gpointer user_data)
 
   if (!idle_applies (self))
     {
-      show_idle_banner (self, FALSE);
+      kns_ui_reveal (self->idle_revealer, FALSE);
       self->last_input = g_get_monotonic_time ();
       return G_SOURCE_CONTINUE;
     }
@@ -132,7 +112,7 @@ idle_tick_cb (gpointer user_data)
   if (left_ms <= 0)
     {
       g_debug ("Signing %s out after %u ms without input", self->learner->nickname, self->idle_timeout_ms);
-      show_idle_banner (self, FALSE);
+      kns_ui_reveal (self->idle_revealer, FALSE);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-out", NULL);
       self->last_input = g_get_monotonic_time ();
     }
@@ -146,7 +126,7 @@ idle_tick_cb (gpointer user_data)
                                         seconds),
                               seconds);
       gtk_label_set_text (self->idle_label, text);
-      show_idle_banner (self, TRUE);
+      kns_ui_reveal (self->idle_revealer, TRUE);
     }
 
   return G_SOURCE_CONTINUE;
@@ -194,8 +174,6 @@ kns_window_kiosk_init (KnsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
-  g_signal_connect (self->idle_revealer, "notify::child-revealed",
-                    G_CALLBACK (idle_banner_revealed_cb), self);
 
   self->idle_timeout_ms = 300 * 1000;
   self->last_input = g_get_monotonic_time ();
