@@ -791,6 +791,20 @@ file_imported_cb (const KnsBundleImport *import,
                               (GDestroyNotify) imported_free);
 }
 
+typedef struct
+{
+  GPtrArray *files;
+  char      *data_dir;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_ptr_array_unref (data->files);
+  g_free (data->data_dir);
+  g_free (data);
+}
+
 /* The import runs on a connection of its own, in a worker thread, as
  * the headless --import-report does: the page stays live, and the
  * files are read and stored in parallel (kns_bundle_import_files_full). */
@@ -800,19 +814,18 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  const char *store_path = g_object_get_data (G_OBJECT (task), "store-path");
-  GPtrArray *files = task_data;
-  g_autofree char *data_dir = g_path_get_dirname (store_path);
+  ImportData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KnsStore) store = kns_store_open_shared (data_dir, &error);
-  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(KnsStore) store = kns_store_open_shared (data->data_dir, &error);
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  imports = kns_bundle_import_files_full (store, files, cancellable, file_imported_cb, task);
+  /* What became of each file reached the page through file_imported_cb. */
+  g_ptr_array_unref (kns_bundle_import_files_full (store, data->files, cancellable,
+                                                   file_imported_cb, task));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1233,6 +1246,7 @@ kns_report_page_import (KnsReportPage      *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GTask) task = NULL;
+  ImportData *data;
 
   g_return_if_fail (KNS_IS_REPORT_PAGE (self));
   g_return_if_fail (paths != NULL);
@@ -1259,10 +1273,10 @@ kns_report_page_import (KnsReportPage      *self,
   task = g_task_new (self, self->import_cancellable, import_done_cb,
                      g_object_ref (self->import_cancellable));
   g_task_set_source_tag (task, kns_report_page_import);
-  g_task_set_task_data (task, g_ptr_array_ref (self->import_files),
-                        (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (task), "store-path",
-                          g_strdup (kns_store_get_path (self->store)), g_free);
+  data = g_new0 (ImportData, 1);
+  data->files = g_ptr_array_ref (self->import_files);
+  data->data_dir = g_path_get_dirname (kns_store_get_path (self->store));
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 }
