@@ -606,13 +606,15 @@ check_answerable (KnsStore    *self,
   return TRUE;
 }
 
-static gboolean
-insert_answer (KnsStore    *self,
-               gint64       attempt_id,
-               const char  *question_id,
-               guint32      chosen,
-               gboolean     correct,
-               GError     **error)
+/* One answer of an open attempt, in the caller's transaction; also a
+ * scenario's choices and ending (kns-store-scenario.c). */
+gboolean
+kns_store_insert_answer (KnsStore    *self,
+                         gint64       attempt_id,
+                         const char  *question_id,
+                         guint32      chosen,
+                         gboolean     correct,
+                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -654,7 +656,7 @@ kns_store_record_answer (KnsStore    *self,
   if (!kns_store_begin (self, error))
     return FALSE;
   if (!check_answerable (self, attempt_id, question_id, error) ||
-      !insert_answer (self, attempt_id, question_id, chosen, correct, error))
+      !kns_store_insert_answer (self, attempt_id, question_id, chosen, correct, error))
     return kns_store_rollback (self);
   return kns_store_commit (self, error);
 }
@@ -705,16 +707,31 @@ close_attempt (KnsStore        *self,
   return TRUE;
 }
 
-/* Closes the attempt, completes the lesson and counts both, all in the
- * caller's transaction. */
+/* Closes @attempt with the n_correct, score and passed it holds,
+ * completes the lesson and counts both, all in the caller's
+ * transaction: a quiz's end, and a scenario's (kns-store-scenario.c). */
+gboolean
+kns_store_close_counted (KnsStore    *self,
+                         KnsAttempt  *attempt,
+                         GError     **error)
+{
+  g_auto(KnsEvent) event = { 0 };
+
+  return kns_store_event_init (self, &event, attempt->learner_id, error) &&
+         close_attempt (self, attempt, &event, error) &&
+         kns_store_complete_lesson (self, &event, attempt->lesson_id, attempt->lesson_version,
+                                    attempt->tier, (int) attempt->score, error) &&
+         kns_store_tally_day (self, &event, attempt->tier, attempt->lesson_id, 0, 0, 1,
+                              attempt->score, attempt->passed ? 1 : 0, error);
+}
+
+/* Scores the attempt from its answers, then closes and counts it. */
 static gboolean
 finish_counted (KnsStore    *self,
                 KnsAttempt  *attempt,
                 guint        pass_mark,
                 GError     **error)
 {
-  g_auto(KnsEvent) event = { 0 };
-
   if (attempt->finished != 0)
     return set_error (error, KNS_STORE_ERROR_INVALID, _("This quiz is already finished."));
   if (!count_correct (self, attempt, error))
@@ -724,12 +741,7 @@ finish_counted (KnsStore    *self,
   attempt->score = (200 * attempt->n_correct + attempt->n_questions) / (2 * attempt->n_questions);
   attempt->passed = attempt->score >= pass_mark;
 
-  return kns_store_event_init (self, &event, attempt->learner_id, error) &&
-         close_attempt (self, attempt, &event, error) &&
-         kns_store_complete_lesson (self, &event, attempt->lesson_id, attempt->lesson_version,
-                                    attempt->tier, (int) attempt->score, error) &&
-         kns_store_tally_day (self, &event, attempt->tier, attempt->lesson_id, 0, 0, 1,
-                              attempt->score, attempt->passed ? 1 : 0, error);
+  return kns_store_close_counted (self, attempt, error);
 }
 
 /**

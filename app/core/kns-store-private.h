@@ -162,6 +162,15 @@ gboolean      kns_store_complete_lesson   (KnsStore     *self,
                                            guint         tier,
                                            int           score,
                                            GError      **error);
+gboolean      kns_store_insert_answer     (KnsStore     *self,
+                                           gint64        attempt_id,
+                                           const char   *question_id,
+                                           guint32       chosen,
+                                           gboolean      correct,
+                                           GError      **error);
+gboolean      kns_store_close_counted     (KnsStore     *self,
+                                           KnsAttempt   *attempt,
+                                           GError      **error);
 
 /* For tests only: makes the database refuse to grow past @n_pages, as a
  * full disk would. */

@@ -118,30 +118,6 @@ visit_id (KnsStore    *self,
   return visits == 0 ? g_strdup (scene_id) : g_strdup_printf ("%s#%d", scene_id, visits + 1);
 }
 
-static gboolean
-insert_step (KnsStore    *self,
-             gint64       attempt_id,
-             const char  *question_id,
-             guint32      chosen,
-             gboolean     correct,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = kns_store_prepare (self,
-                            "INSERT INTO answer (attempt_id, question_id, chosen, correct, "
-                            "answered) VALUES (?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, attempt_id);
-  sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, chosen);
-  sqlite3_bind_int (stmt, 4, correct ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 5, kns_store_now (self));
-  return kns_store_run (self, stmt, error);
-}
-
 /**
  * kns_store_record_choice:
  * @scene_id: the scene the choice was made in
@@ -166,11 +142,13 @@ kns_store_record_choice (KnsStore    *self,
     return FALSE;
   if (!check_open (self, attempt_id, error) ||
       !(question_id = visit_id (self, attempt_id, scene_id, error)) ||
-      !insert_step (self, attempt_id, question_id, 1u << choice, FALSE, error))
+      !kns_store_insert_answer (self, attempt_id, question_id, 1u << choice, FALSE, error))
     return kns_store_rollback (self);
   return kns_store_commit (self, error);
 }
 
+/* The ending is one more answer; the run is then scored 100 or 0 and
+ * closed and counted as a finished quiz is. */
 static gboolean
 close_run (KnsStore    *self,
            KnsAttempt  *attempt,
@@ -178,34 +156,12 @@ close_run (KnsStore    *self,
            gboolean     safe,
            GError     **error)
 {
-  g_auto(KnsEvent) event = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   attempt->n_correct = safe ? 1 : 0;
   attempt->score = safe ? 100 : 0;
   attempt->passed = safe;
 
-  if (!insert_step (self, attempt->id, ending_id, 0, safe, error) ||
-      !kns_store_event_init (self, &event, attempt->learner_id, error))
-    return FALSE;
-
-  stmt = kns_store_prepare (self,
-                            "UPDATE attempt SET finished = ?, n_correct = ?, score = ?, passed = ? "
-                            "WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event.now);
-  sqlite3_bind_int (stmt, 2, (int) attempt->n_correct);
-  sqlite3_bind_int (stmt, 3, (int) attempt->score);
-  sqlite3_bind_int (stmt, 4, safe ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 5, attempt->id);
-
-  return kns_store_run (self, stmt, error) &&
-         kns_store_complete_lesson (self, &event, attempt->lesson_id, attempt->lesson_version,
-                                    attempt->tier, (int) attempt->score, error) &&
-         kns_store_tally_day (self, &event, attempt->tier, attempt->lesson_id, 0, 0, 1,
-                              attempt->score, safe ? 1 : 0, error);
+  return kns_store_insert_answer (self, attempt->id, ending_id, 0, safe, error) &&
+         kns_store_close_counted (self, attempt, error);
 }
 
 /**
