@@ -89,6 +89,7 @@ GPtrArray *kns_markdown_convert_inlines (KnsParseContext     *ctx,
                                          const KnsMediaScope *scope,
                                          cmark_node          *parent,
                                          GPtrArray          **images);
+void       kns_markdown_drop_marker    (cmark_node          *strong);
 void       kns_spans_strip_prefix      (GPtrArray           *spans,
                                         gsize                n_bytes);
 

@@ -424,7 +424,6 @@ take_callout_marker (KnsParseContext *ctx,
   g_autofree char *marker = NULL;
   g_autofree char *key = NULL;
   gboolean had_colon;
-  cmark_node *next;
 
   *kind = KNS_CALLOUT_NONE;
   if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
@@ -456,8 +455,24 @@ take_callout_marker (KnsParseContext *ctx,
       return NULL;
     }
 
-  /* "**Ghi nhớ**: …" puts the colon in the text that follows. */
-  next = cmark_node_next (strong);
+  kns_markdown_drop_marker (strong);
+  return g_steal_pointer (&marker);
+}
+
+/**
+ * kns_markdown_drop_marker:
+ * @strong: a bold marker that opens a paragraph, such as "**Ghi nhớ**"
+ *   or "**Kết thúc an toàn:**"
+ *
+ * Frees @strong, the line breaks after it, and the colon and spaces
+ * that begin the text after it ("**Ghi nhớ**: …" puts the colon there),
+ * leaving the words the marker introduces.
+ */
+void
+kns_markdown_drop_marker (cmark_node *strong)
+{
+  cmark_node *next = cmark_node_next (strong);
+
   cmark_node_free (strong);
   while (next != NULL && (cmark_node_get_type (next) == CMARK_NODE_SOFTBREAK ||
                           cmark_node_get_type (next) == CMARK_NODE_LINEBREAK))
@@ -470,16 +485,10 @@ take_callout_marker (KnsParseContext *ctx,
   if (next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT)
     {
       const char *literal = cmark_node_get_literal (next);
-      g_autofree char *rest = NULL;
+      g_autofree char *rest = g_strdup (g_str_has_prefix (literal, ":") ? literal + 1 : literal);
 
-      if (g_str_has_prefix (literal, ":"))
-        literal++;
-      rest = g_strdup (literal);
-      g_strchug (rest);
-      cmark_node_set_literal (next, rest);
+      cmark_node_set_literal (next, g_strchug (rest));
     }
-
-  return g_steal_pointer (&marker);
 }
 
 /* Converts the children of a quote or a list item one level deeper, or

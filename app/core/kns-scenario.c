@@ -482,7 +482,6 @@ take_ending_marker (Parser     *p,
   g_autofree char *marker = NULL;
   g_autofree char *folded = NULL;
   KnsEndingKind kind;
-  cmark_node *next;
 
   *rejected = FALSE;
   if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
@@ -508,23 +507,7 @@ take_ending_marker (Parser     *p,
       return KNS_ENDING_NONE;
     }
 
-  next = cmark_node_next (strong);
-  cmark_node_free (strong);
-  while (next != NULL && (cmark_node_get_type (next) == CMARK_NODE_SOFTBREAK ||
-                          cmark_node_get_type (next) == CMARK_NODE_LINEBREAK))
-    {
-      cmark_node *line_break = next;
-
-      next = cmark_node_next (next);
-      cmark_node_free (line_break);
-    }
-  if (next != NULL && cmark_node_get_type (next) == CMARK_NODE_TEXT)
-    {
-      const char *literal = cmark_node_get_literal (next);
-      g_autofree char *rest = g_strdup (g_str_has_prefix (literal, ":") ? literal + 1 : literal);
-
-      cmark_node_set_literal (next, g_strchug (rest));
-    }
+  kns_markdown_drop_marker (strong);
   return kind;
 }
 
