@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "kns-block-view.h"
+#include "kns-ui-util.h"
 
 struct _KnsBlockView
 {
@@ -91,16 +92,8 @@ build_heading (KnsBlock *block)
 {
   g_autofree char *markup = kns_spans_to_markup (block->spans);
   static const char *classes[] = { "title-1", "title-2", "title-3", "title-4" };
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                   "use-markup", TRUE,
-                                   "label", markup,
-                                   "wrap", TRUE,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                   "xalign", 0.0f,
-                                   NULL);
+  GtkWidget *label = kns_ui_heading_new (markup, classes[MIN (block->level, 4) - 1]);
 
-  gtk_widget_add_css_class (label, classes[MIN (block->level, 4) - 1]);
   gtk_widget_add_css_class (label, "block-heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) block->level,
@@ -226,10 +219,7 @@ build_block (KnsBlock *block)
       widget = build_image (block);
       break;
     case KNS_BLOCK_CODE:
-      widget = gtk_label_new (block->text);
-      gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (widget), 0.0);
+      widget = kns_ui_wrapped_label_new (block->text);
       gtk_widget_add_css_class (widget, "monospace");
       gtk_widget_add_css_class (widget, "block-code");
       break;

@@ -18,6 +18,7 @@
 
 #include "kns-block-view.h"
 #include "kns-results-view.h"
+#include "kns-ui-util.h"
 
 struct _KnsResultsView
 {
@@ -71,17 +72,6 @@ find_answer (const KnsAttempt *attempt,
   return NULL;
 }
 
-static GtkWidget *
-wrapped_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  return label;
-}
-
 /* One question: the child's answer, the right one if different, and the
  * explanation, always shown: the review is where children learn most. */
 static GtkWidget *
@@ -97,7 +87,7 @@ review_row_new (KnsQuestion     *question,
   g_autofree char *title = g_strdup_printf ("%u. %s", number, question->prompt_text);
   g_autofree char *chosen = answer ? options_text (question, answer->chosen) : g_strdup ("—");
   g_autofree char *chosen_text = g_strdup_printf (_("You chose:\n%s"), chosen);
-  GtkWidget *title_label = wrapped_label (title);
+  GtkWidget *title_label = kns_ui_wrapped_label_new (title);
   GtkWidget *explanation = kns_block_view_new ();
 
   gtk_widget_add_css_class (box, "card");
@@ -113,14 +103,14 @@ review_row_new (KnsQuestion     *question,
   gtk_box_append (GTK_BOX (header), icon);
   gtk_box_append (GTK_BOX (header), title_label);
   gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), wrapped_label (chosen_text));
+  gtk_box_append (GTK_BOX (box), kns_ui_wrapped_label_new (chosen_text));
 
   if (!correct)
     {
       g_autofree char *right = options_text (question, question->correct_mask);
       g_autofree char *right_text = g_strdup_printf (_("Right answer:\n%s"), right);
 
-      gtk_box_append (GTK_BOX (box), wrapped_label (right_text));
+      gtk_box_append (GTK_BOX (box), kns_ui_wrapped_label_new (right_text));
     }
 
   kns_block_view_set_blocks (KNS_BLOCK_VIEW (explanation), question->explanation);

@@ -87,34 +87,6 @@ choice_text (KnsScene *scene,
   return ((KnsChoice *) g_ptr_array_index (scene->choices, choice))->text;
 }
 
-static GtkWidget *
-wrapped_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  return label;
-}
-
-static GtkWidget *
-heading_new (const char *markup,
-             const char *css_class)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                   "use-markup", TRUE,
-                                   "label", markup,
-                                   "wrap", TRUE,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                   "xalign", 0.0f,
-                                   NULL);
-
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* Leaves the page on screen and the one fading out; the rest go. */
 static void
 prune_pages (KnsScenarioView *self,
@@ -179,8 +151,8 @@ next_card_new (const char *chosen)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *chosen_text = g_strdup_printf (_("You chose: “%s”"), chosen);
-  GtkWidget *chosen_label = wrapped_label (chosen_text);
-  GtkWidget *next_label = wrapped_label (_("What happened next…"));
+  GtkWidget *chosen_label = kns_ui_wrapped_label_new (chosen_text);
+  GtkWidget *next_label = kns_ui_wrapped_label_new (_("What happened next…"));
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "scenario-next");
@@ -206,7 +178,7 @@ scene_page_new (KnsScenarioView *self,
     {
       g_autofree char *markup = kns_spans_to_markup (scene->title);
 
-      gtk_box_append (GTK_BOX (page), heading_new (markup, "title-2"));
+      gtk_box_append (GTK_BOX (page), kns_ui_heading_new (markup, "title-2"));
     }
 
   kns_block_view_set_blocks (KNS_BLOCK_VIEW (body), scene->body);
@@ -220,7 +192,7 @@ scene_page_new (KnsScenarioView *self,
     g_autofree char *question = g_markup_escape_text (_("What do you do?"), -1);
     GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
 
-    gtk_box_append (GTK_BOX (page), heading_new (question, "title-4"));
+    gtk_box_append (GTK_BOX (page), kns_ui_heading_new (question, "title-4"));
     for (guint i = 0; i < scene->choices->len; i++)
       {
         GtkWidget *button = choice_button_new (g_ptr_array_index (scene->choices, i), i);
@@ -268,7 +240,7 @@ path_row_new (guint       number,
                                  NULL);
   g_autofree char *mark = number > 0 ? g_strdup_printf ("%u.", number) : g_strdup ("→");
   GtkWidget *mark_label = gtk_label_new (mark);
-  GtkWidget *label = wrapped_label (text);
+  GtkWidget *label = kns_ui_wrapped_label_new (text);
 
   gtk_label_set_yalign (GTK_LABEL (mark_label), 0.0);
   gtk_widget_add_css_class (mark_label, "list-mark");

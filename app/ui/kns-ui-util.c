@@ -271,6 +271,36 @@ kns_ui_reveal (GtkRevealer *revealer,
   folded_cb (revealer);
 }
 
+/* Text that wraps, a long Vietnamese word included, from the left. */
+GtkWidget *
+kns_ui_wrapped_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  return label;
+}
+
+/* A heading for screen readers too, from Pango markup, wrapped. */
+GtkWidget *
+kns_ui_heading_new (const char *markup,
+                    const char *css_class)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "use-markup", TRUE,
+                                   "label", markup,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "xalign", 0.0f,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 /* The picture's name, for screen readers and tooltips. */
 const char *
 kns_avatar_get_name (const char *avatar)

@@ -27,6 +27,9 @@ void        kns_ui_name_inner_control (GtkWidget  *widget,
 void        kns_ui_name_dialog_buttons (GtkWidget *dialog);
 void        kns_ui_reveal          (GtkRevealer *revealer,
                                     gboolean     shown);
+GtkWidget  *kns_ui_wrapped_label_new (const char *text);
+GtkWidget  *kns_ui_heading_new     (const char *markup,
+                                    const char *css_class);
 void        kns_report_error       (GtkWidget  *widget,
                                     const GError *error);
 GdkPaintable *kns_avatar_paintable_new (const char *avatar);
