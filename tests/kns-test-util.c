@@ -163,3 +163,26 @@ kns_test_screenshot (GtkWidget  *window,
 
   kns_test_save_texture (texture, name);
 }
+
+/* The app's window on @store and @course (and @settings, if not NULL),
+ * at @width × @height, presented, mapped, and given time to draw its
+ * first frame before anything is pressed. */
+KnsWindow *
+kns_test_window_new (KnsStore  *store,
+                     KnsCourse *course,
+                     GSettings *settings,
+                     int        width,
+                     int        height)
+{
+  KnsWindow *window = g_object_new (KNS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (settings != NULL)
+    kns_window_set_settings (window, settings);
+  kns_window_set_store (window, store);
+  kns_window_set_course (window, course);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  kns_test_spin (300);
+  return window;
+}

@@ -12,8 +12,10 @@
 
 #pragma once
 
-#include "kns-test-common.h"
 #include <gtk/gtk.h>
+
+#include "kns-test-common.h"
+#include "kns-window.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +39,10 @@ void       kns_test_screenshot     (GtkWidget  *window,
 GdkTexture *kns_test_render        (GtkWidget  *window);
 void       kns_test_save_texture   (GdkTexture *texture,
                                     const char *name);
+KnsWindow *kns_test_window_new     (KnsStore   *store,
+                                    KnsCourse  *course,
+                                    GSettings  *settings,
+                                    int         width,
+                                    int         height);
 
 G_END_DECLS

@@ -143,13 +143,7 @@ fixture_set_up (Fixture       *f,
   for (guint p = 0; p < G_N_ELEMENTS (pupils); p++)
     follow_course (f, tier, p);
 
-  f->window = g_object_new (KNS_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
-  kns_window_set_store (f->window, f->store);
-  kns_window_set_course (f->window, f->course);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-  kns_test_spin (300);
+  f->window = kns_test_window_new (f->store, f->course, NULL, 1920, 1080);
 }
 
 static void

@@ -276,14 +276,8 @@ fixture_set_up (Fixture       *f,
   f->course = kns_course_load (content, NULL, &error);
   g_assert_no_error (error);
 
-  f->window = g_object_new (KNS_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
-  kns_window_set_store (f->window, f->store);
-  kns_window_set_course (f->window, f->course);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->window = kns_test_window_new (f->store, f->course, NULL, 1024, 768);
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
-  kns_test_spin (300);
 }
 
 static void

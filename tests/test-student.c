@@ -62,15 +62,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (kns_course_get_n_errors (f->course), ==, 0);
 
-  f->window = g_object_new (KNS_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), size[0], size[1]);
-  kns_window_set_store (f->window, f->store);
-  kns_window_set_course (f->window, f->course);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->window = kns_test_window_new (f->store, f->course, NULL, size[0], size[1]);
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
-  /* Let the first frame be drawn before anything is pressed. */
-  kns_test_spin (300);
 }
 
 static void

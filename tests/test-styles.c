@@ -79,14 +79,8 @@ fixture_set_up (Fixture       *f,
                                              kns_lesson_get_version (kns_tier_get_lesson (tier, 2)),
                                              kns_tier_get_id (tier), NULL));
 
-  f->window = g_object_new (KNS_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
-  kns_window_set_store (f->window, f->store);
-  kns_window_set_course (f->window, f->course);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->window = kns_test_window_new (f->store, f->course, NULL, 1024, 768);
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
-  kns_test_spin (300);
 }
 
 static void

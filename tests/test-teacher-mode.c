@@ -49,13 +49,7 @@ screen (Fixture *f)
 static void
 open_window (Fixture *f)
 {
-  f->window = g_object_new (KNS_TYPE_WINDOW, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
-  kns_window_set_store (f->window, f->store);
-  kns_window_set_course (f->window, f->course);
-  gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-  kns_test_spin (300);
+  f->window = kns_test_window_new (f->store, f->course, NULL, 1024, 768);
 }
 
 /* A fresh store; @data says whether to set the school up already. */
