@@ -13,6 +13,7 @@
 #include "kns-config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "kns-test-common.h"
@@ -61,4 +62,34 @@ kns_test_median (double *values,
   if (n % 2 == 0)
     return (values[n / 2 - 1] + values[n / 2]) / 2;
   return values[n / 2];
+}
+
+/* What the tallies of @store count for @lesson_id, summed over every
+ * row, as "completions/attempts/score_sum/passes"; read through a
+ * connection of its own, as a report would. */
+char *
+kns_test_tally (KnsStore   *store,
+                const char *lesson_id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (kns_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT coalesce (sum (completions), 0), "
+                                       "  coalesce (sum (attempts), 0), "
+                                       "  coalesce (sum (score_sum), 0), coalesce (sum (passes), 0) "
+                                       "FROM tally_day WHERE lesson_id = ?",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, lesson_id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup_printf ("%d/%d/%d/%d", sqlite3_column_int (stmt, 0),
+                           sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2),
+                           sqlite3_column_int (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
 }

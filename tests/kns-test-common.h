@@ -17,6 +17,8 @@
 
 #include <glib.h>
 
+#include "kns-store.h"
+
 G_BEGIN_DECLS
 
 void   kns_test_remove_tree     (const char *path);
@@ -24,5 +26,7 @@ int    kns_test_compare_doubles (const void *a,
                                  const void *b);
 double kns_test_median          (double     *values,
                                  guint       n);
+char  *kns_test_tally           (KnsStore   *store,
+                                 const char *lesson_id);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "kns-config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "kns-store-scenario.h"
@@ -49,30 +48,6 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->store);
   kns_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-/* completions/attempts/score_sum/passes of a lesson, over every tally row. */
-static char *
-tally (Fixture    *f,
-       const char *lesson_id)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (kns_store_get_path (f->store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT coalesce (sum (completions), 0), coalesce (sum (attempts), 0), "
-                                       "  coalesce (sum (score_sum), 0), coalesce (sum (passes), 0) "
-                                       "FROM tally_day WHERE lesson_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, lesson_id, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup_printf ("%d/%d/%d/%d", sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-                           sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static KnsAnswer *
@@ -120,7 +95,7 @@ test_safe_run (Fixture       *f,
   g_assert_true (kns_store_answer_is_scene (answer_at (open, 2), "mot"));
   g_assert_false (kns_store_answer_is_scene (answer_at (open, 2), "mo"));
   g_assert_cmpint (kns_store_answer_get_choice (answer_at (open, 3)), ==, 1);
-  g_assert_cmpstr ((counts = tally (f, "t2-vong-lap")), ==, "0/0/0/0");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, "t2-vong-lap")), ==, "0/0/0/0");
   g_clear_pointer (&counts, g_free);
 
   done = kns_store_finish_scenario (f->store, run->id, "het", TRUE, &error);
@@ -139,7 +114,7 @@ test_safe_run (Fixture       *f,
   progress = kns_store_get_progress (f->store, f->learner, "t2-vong-lap", &error);
   g_assert_cmpint (progress->state, ==, KNS_LESSON_DONE);
   g_assert_cmpint (progress->best_score, ==, 100);
-  g_assert_cmpstr ((counts = tally (f, "t2-vong-lap")), ==, "1/1/100/1");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, "t2-vong-lap")), ==, "1/1/100/1");
   g_assert_null (kns_store_get_open_attempt (f->store, f->learner, "t2-vong-lap", "v1", &error));
   g_assert_no_error (error);
   g_assert_false (kns_store_record_choice (f->store, run->id, "mot", 0, &error));
@@ -171,7 +146,7 @@ test_unsafe_then_safe (Fixture       *f,
   g_assert_cmpint (progress->state, ==, KNS_LESSON_DONE);
   g_assert_cmpint (progress->best_score, ==, 0);
   g_clear_pointer (&progress, kns_progress_free);
-  g_assert_cmpstr ((counts = tally (f, "t2-kim-cuong")), ==, "1/1/0/0");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, "t2-kim-cuong")), ==, "1/1/0/0");
   g_clear_pointer (&counts, g_free);
 
   /* Replayed to a safe ending: one completion still, two attempts. */
@@ -184,7 +159,7 @@ test_unsafe_then_safe (Fixture       *f,
   progress = kns_store_get_progress (f->store, f->learner, "t2-kim-cuong", &error);
   g_assert_cmpint (progress->best_score, ==, 100);
   g_assert_cmpint (progress->last_score, ==, 100);
-  g_assert_cmpstr ((counts = tally (f, "t2-kim-cuong")), ==, "1/2/100/1");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, "t2-kim-cuong")), ==, "1/2/100/1");
 }
 
 static void

@@ -21,7 +21,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "kns-home-page.h"
 #include "kns-scenario-view.h"
@@ -198,30 +197,6 @@ play (Fixture *f,
     }
 }
 
-/* completions/attempts/score_sum/passes of @lesson_id in the tallies. */
-static char *
-tally (Fixture    *f,
-       const char *lesson_id)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (kns_store_get_path (f->store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT coalesce (sum (completions), 0), coalesce (sum (attempts), 0), "
-                                       "  coalesce (sum (score_sum), 0), coalesce (sum (passes), 0) "
-                                       "FROM tally_day WHERE lesson_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, lesson_id, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup_printf ("%d/%d/%d/%d", sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-                           sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 /* The finished run the store holds last, checked against @way. */
 static void
 assert_last_run (Fixture     *f,
@@ -299,7 +274,7 @@ test_safe_and_unsafe (Fixture       *f,
   g_assert_cmpint (progress->state, ==, KNS_LESSON_DONE);
   g_assert_cmpint (progress->best_score, ==, 0);
   g_clear_pointer (&progress, kns_progress_free);
-  g_assert_cmpstr ((counts = tally (f, kns_lesson_get_id (lesson))), ==, "1/1/0/0");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, kns_lesson_get_id (lesson))), ==, "1/1/0/0");
   g_clear_pointer (&counts, g_free);
 
   /* Play again, the safe way; the first choice shows "what happened next". */
@@ -316,7 +291,7 @@ test_safe_and_unsafe (Fixture       *f,
   g_assert_cmpint (progress->best_score, ==, 100);
 
   /* Counted once as a completion, twice as an attempt. */
-  g_assert_cmpstr ((counts = tally (f, kns_lesson_get_id (lesson))), ==, "1/2/100/1");
+  g_assert_cmpstr ((counts = kns_test_tally (f->store, kns_lesson_get_id (lesson))), ==, "1/2/100/1");
 
   kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Back to my lessons")));
   WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
