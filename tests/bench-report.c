@@ -291,29 +291,7 @@ bench_report (KnsStore *store)
           kns_report_get_n_computers (report), kns_report_get_sessions (report)->len,
           kns_test_median (runs, RUNS));
 
-  for (guint r = 0; r < RUNS; r++)
-    {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(GBytes) csv = kns_report_to_csv (report);
-
-      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
-    }
-  printf ("  as CSV: median %.1f ms\n", kns_test_median (runs, RUNS));
-
-  for (guint r = 0; r < 3; r++)
-    {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(GBytes) pdf = kns_report_to_pdf (report, &error);
-      guint n_pages = 0;
-
-      if (pdf == NULL)
-        fail (error);
-      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
-      g_free (kns_report_pdf_text (report, &n_pages));
-      if (r == 0)
-        printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
-    }
-  printf ("median %.1f ms\n", kns_test_median (runs, 3));
+  kns_test_bench_exports (report);
 }
 
 int

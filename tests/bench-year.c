@@ -266,7 +266,7 @@ bench_report (KnsStore  *store,
   GError *error = NULL;
   KnsReportPeriod period;
   double runs[RUNS];
-  guint n_pages = 0;
+  double median;
 
   kns_report_period_init (&period, 2026);
   for (guint r = 0; r < RUNS; r++)
@@ -279,33 +279,11 @@ bench_report (KnsStore  *store,
         fail (error);
       runs[r] = (g_get_monotonic_time () - t) / 1000.0;
     }
+  median = kns_test_median (runs, RUNS);
   printf ("Report (%u sessions): median %.1f ms, ratio to 0.5 s %.3f\n",
-          kns_report_get_sessions (report)->len, kns_test_median (runs, RUNS), kns_test_median (runs, RUNS) / 500);
+          kns_report_get_sessions (report)->len, median, median / 500);
 
-  for (guint r = 0; r < RUNS; r++)
-    {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(GBytes) csv = kns_report_to_csv (report);
-
-      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
-    }
-  printf ("  as CSV: median %.1f ms\n", kns_test_median (runs, RUNS));
-
-  for (guint r = 0; r < 3; r++)
-    {
-      gint64 t = g_get_monotonic_time ();
-      g_autoptr(GBytes) pdf = kns_report_to_pdf (report, &error);
-
-      if (pdf == NULL)
-        fail (error);
-      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
-      if (r == 0)
-        {
-          g_free (kns_report_pdf_text (report, &n_pages));
-          printf ("  as PDF (%u pages, %.0f KiB): ", n_pages, g_bytes_get_size (pdf) / 1024.0);
-        }
-    }
-  printf ("median %.1f ms\n", kns_test_median (runs, 3));
+  kns_test_bench_exports (report);
 }
 
 int

@@ -14,8 +14,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "kns-report-export.h"
 #include "kns-test-common.h"
 
 /* Removes @path and everything under it, even a folder a test made
@@ -92,4 +94,41 @@ kns_test_tally (KnsStore   *store,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+/* For the benchmarks: prints the medians of saving @report as CSV (ten
+ * times) and as PDF (three times, with its pages and size). */
+void
+kns_test_bench_exports (KnsReport *report)
+{
+  double runs[10];
+  guint n_pages = 0;
+  gsize pdf_size = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(GBytes) csv = kns_report_to_csv (report);
+
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+    }
+  printf ("  as CSV: median %.1f ms\n", kns_test_median (runs, G_N_ELEMENTS (runs)));
+
+  for (guint r = 0; r < 3; r++)
+    {
+      gint64 t = g_get_monotonic_time ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = kns_report_to_pdf (report, &error);
+
+      if (pdf == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          exit (EXIT_FAILURE);
+        }
+      runs[r] = (g_get_monotonic_time () - t) / 1000.0;
+      pdf_size = g_bytes_get_size (pdf);
+    }
+  g_free (kns_report_pdf_text (report, &n_pages));
+  printf ("  as PDF (%u pages, %.0f KiB): median %.1f ms\n", n_pages, pdf_size / 1024.0,
+          kns_test_median (runs, 3));
 }

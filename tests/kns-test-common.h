@@ -17,6 +17,7 @@
 
 #include <glib.h>
 
+#include "kns-report.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ int    kns_test_compare_doubles (const void *a,
                                  const void *b);
 double kns_test_median          (double     *values,
                                  guint       n);
+void   kns_test_bench_exports   (KnsReport  *report);
 char  *kns_test_tally           (KnsStore   *store,
                                  const char *lesson_id);
 
