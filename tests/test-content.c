@@ -118,6 +118,26 @@ test_broken (gconstpointer data)
   g_assert_cmpuint (kns_course_get_n_lessons (course), ==, c->n_lessons);
 }
 
+/* A quiz whose right answer is always the longest option can be passed
+ * without reading: the checker says so, and the lesson still loads. */
+static void
+test_guessable_key (void)
+{
+  g_autoptr(KnsCourse) course = load_data_course ("broken", "guessable-key", NULL);
+  GPtrArray *diagnostics = kns_course_get_diagnostics (course);
+  KnsDiagnostic *warning;
+
+  g_assert_cmpuint (kns_course_get_n_errors (course), ==, 0);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  warning = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (warning->severity, ==, KNS_SEVERITY_WARNING);
+  g_assert_cmpint (warning->code, ==, KNS_CONTENT_ERROR_GUESSABLE_KEY);
+  g_assert_true (g_str_has_suffix (warning->file, "/tier-1/01-bai.quiz.md"));
+  /* The fourth question has two right answers: length tells nothing there. */
+  g_assert_nonnull (strstr (warning->message, "In 3 of the 3 one-answer questions"));
+  g_assert_cmpuint (kns_course_get_n_lessons (course), ==, 1);
+}
+
 static void
 test_unknown_tier (void)
 {
@@ -290,6 +310,11 @@ test_good_lesson_metadata (void)
   g_assert_cmpint (kns_lesson_get_skill_groups (windows), ==, KNS_SKILL_SELF_PROTECT);
   g_assert_null (kns_lesson_get_quiz (windows));
   g_assert_null (kns_lesson_get_verify (windows));
+  g_assert_null (kns_lesson_get_parent_tips (windows));
+  /* Tips for parents are details, not the lesson's text. */
+  g_assert_cmpstr (kns_lesson_get_parent_tips (kns_course_lookup_lesson (course,
+                                                                         "t2-khong-co-bai-kiem-tra"))[0],
+                   ==, "Mẹo cho bố mẹ, không nằm trong bài của em.");
 }
 
 static void
@@ -578,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/kns/content/good/quiz", test_good_quiz);
   g_test_add_func ("/kns/content/good/warnings", test_good_course_warnings);
   g_test_add_func ("/kns/content/vi-subfolder", test_vi_subfolder);
+  g_test_add_func ("/kns/content/guessable-key", test_guessable_key);
   g_test_add_func ("/kns/content/load-async", test_load_async);
   g_test_add_func ("/kns/content/finalized", test_lesson_finalized);
   g_test_add_func ("/kns/content/plain-nfc", test_plain_nfc);

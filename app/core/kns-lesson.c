@@ -42,6 +42,7 @@ struct _KnsLesson
   GStrv           competences;
   GStrv           sources;
   GStrv           verify;
+  GStrv           parents;   /* tips for parents and teachers, not the child's text */
   GStrv           channels;
   GDate           reviewed;
   GPtrArray      *blocks;
@@ -63,13 +64,13 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *const front_matter_keys[] = {
   "id", "title", "summary", "tier", "minutes", "objectives", "topics", "skill_group",
-  "competences", "sources", "reviewed", "verify", "channels", NULL
+  "competences", "sources", "reviewed", "verify", "channels", "parents", NULL
 };
 
 /* A scenario's front matter also names its first scene. */
 static const char *const scenario_keys[] = {
   "id", "title", "summary", "tier", "minutes", "objectives", "topics", "skill_group",
-  "competences", "sources", "reviewed", "verify", "channels", "start", NULL
+  "competences", "sources", "reviewed", "verify", "channels", "parents", "start", NULL
 };
 
 /* The reporting channels a lesson can teach; reports say which were. */
@@ -224,6 +225,7 @@ read_front_matter (KnsLesson       *self,
   ok &= kns_yaml_get_strv (&yaml, ctx, root, "sources", TRUE, &self->sources);
   ok &= kns_yaml_get_date (&yaml, ctx, root, "reviewed", &self->reviewed);
   ok &= kns_yaml_get_strv (&yaml, ctx, root, "verify", FALSE, &self->verify);
+  ok &= kns_yaml_get_strv (&yaml, ctx, root, "parents", FALSE, &self->parents);
   if (start != NULL && kns_yaml_get_string (&yaml, ctx, root, "start", TRUE, start))
     *start_line = kns_yaml_line (kns_yaml_lookup (&yaml, root, "start")) + ctx->line_offset;
   else if (start != NULL)
@@ -309,6 +311,7 @@ kns_lesson_finalize (GObject *object)
   g_strfreev (self->competences);
   g_strfreev (self->sources);
   g_strfreev (self->verify);
+  g_strfreev (self->parents);
   g_strfreev (self->channels);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->quiz, kns_quiz_unref);
@@ -617,6 +620,15 @@ kns_lesson_get_verify (KnsLesson *self)
 {
   g_return_val_if_fail (KNS_IS_LESSON (self), NULL);
   return (const char * const *) self->verify;
+}
+
+/* Tips for the adults around the child (the "parents" key): kept out of
+ * the lesson's text, which a six-year-old reads. */
+const char * const *
+kns_lesson_get_parent_tips (KnsLesson *self)
+{
+  g_return_val_if_fail (KNS_IS_LESSON (self), NULL);
+  return (const char * const *) self->parents;
 }
 
 const char * const *

@@ -351,6 +351,54 @@ add_to_question (KnsParseContext     *ctx,
     }
 }
 
+/* Whether the one right option is longer than every wrong one: a pupil
+ * who picks the longest answer without reading gets it right. */
+static gboolean
+key_is_longest (const KnsQuestion *question)
+{
+  glong key = -1, longest_wrong = 0;
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      const KnsOption *option = g_ptr_array_index (question->options, i);
+      glong length = g_utf8_strlen (option->text, -1);
+
+      if (option->correct)
+        key = length;
+      else
+        longest_wrong = MAX (longest_wrong, length);
+    }
+
+  return key > longest_wrong;
+}
+
+/* Options are shuffled for each attempt, so the key's place tells
+ * nothing; its length still may. Warn when it does in more than two
+ * questions out of three: by chance that happens about one time in three. */
+static void
+check_key_lengths (KnsParseContext *ctx,
+                   GPtrArray       *questions)
+{
+  guint single = 0, longest = 0;
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const KnsQuestion *question = g_ptr_array_index (questions, i);
+
+      if (kns_question_is_multiple (question))
+        continue;
+      single++;
+      longest += key_is_longest (question);
+    }
+
+  if (single >= 3 && longest * 3 > single * 2)
+    kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_GUESSABLE_KEY, 1,
+                _("In %u of the %u one-answer questions the right answer is the longest "
+                  "option, so a pupil can pick it without reading; make some wrong answers "
+                  "as long as the right one."),
+                longest, single);
+}
+
 KnsQuiz *
 kns_quiz_parse (KnsParseContext     *ctx,
                 const KnsMediaScope *scope,
@@ -416,6 +464,8 @@ kns_quiz_parse (KnsParseContext     *ctx,
 
   if (!ok)
     return NULL;
+
+  check_key_lengths (ctx, questions);
 
   quiz = g_rc_box_new0 (KnsQuiz);
   quiz->questions = g_steal_pointer (&questions);
