@@ -14,9 +14,11 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kns-course.h"
+#include "kns-test-common.h"
 #include "kns-text.h"
 
 typedef struct
@@ -57,6 +59,8 @@ static const BrokenCase broken_cases[] = {
   { "image-no-alt", "tier-1/01-bai.md", 18, KNS_CONTENT_ERROR_IMAGE_NO_ALT, "has no description", 0 },
   { "one-bad-lesson", "tier-1/02-hong.md", 2, KNS_CONTENT_ERROR_MISSING_KEY, "“title” is missing", 2 },
   { "no-course", "course.yaml", 0, KNS_CONTENT_ERROR_UNREADABLE, "There is no course here", 0 },
+  { "yaml-too-deep", "tier-1/01-bai.md", 6, KNS_CONTENT_ERROR_TOO_DEEP, "nested more than 8 levels", 0 },
+  { "duplicate-key", "tier-1/01-bai.md", 6, KNS_CONTENT_ERROR_DUPLICATE_KEY, "“title” is written twice, on line 3", 0 },
 };
 
 static KnsCourse *
@@ -581,6 +585,98 @@ test_plain_nfc (void)
     }
 }
 
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static const KnsDiagnostic *
+error_for (KnsCourse  *course,
+           const char *suffix)
+{
+  GPtrArray *diagnostics = kns_course_get_diagnostics (course);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const KnsDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->severity == KNS_SEVERITY_ERROR && g_str_has_suffix (d->file, suffix))
+        return d;
+    }
+  return NULL;
+}
+
+/* A lesson that is a named pipe, a link to /dev/zero or a huge file is
+ * refused by name, before anything is read: before, loading read the
+ * pipe or the device forever. The test's timeout is the hang's verdict. */
+static void
+test_not_ordinary_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("kns-content-XXXXXX", &error);
+  g_autofree char *tier_dir = g_build_filename (tmp, "tier-1", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "broken", "guessable-key",
+                                                 "tier-1", "01-bai.md", NULL);
+  g_autofree char *good_text = NULL;
+  g_autofree char *fifo = g_build_filename (tier_dir, "02-ong.md", NULL);
+  g_autofree char *zero = g_build_filename (tier_dir, "03-khong.md", NULL);
+  g_autofree char *huge = g_malloc (2 * 1024 * 1024);
+  g_autoptr(KnsCourse) course = NULL;
+  const KnsDiagnostic *d;
+
+  g_assert_no_error (error);
+  write_file (tmp, "course.yaml",
+              "title: Khóa thử\ntiers:\n"
+              "  - id: 1\n    title: Lớp 1–3\n    grades: [1, 3]\n"
+              "    lessons: [01-bai, 02-ong, 03-khong, 04-lon]\n", -1);
+  g_assert_cmpint (g_mkdir (tier_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (good, &good_text, NULL, NULL));
+  write_file (tier_dir, "01-bai.md", good_text, -1);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  memset (huge, 'a', 2 * 1024 * 1024);
+  write_file (tier_dir, "04-lon.md", huge, 2 * 1024 * 1024);
+
+  course = kns_course_load (tmp, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kns_course_get_n_lessons (course), ==, 1);
+  g_assert_cmpuint (kns_course_get_n_errors (course), ==, 3);
+
+  g_assert_nonnull ((d = error_for (course, "/tier-1/02-ong.md")));
+  g_assert_cmpint (d->code, ==, KNS_CONTENT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (d->message, "a device, a pipe or a socket"));
+  g_assert_nonnull ((d = error_for (course, "/tier-1/03-khong.md")));
+  g_assert_nonnull (strstr (d->message, "a device, a pipe or a socket"));
+  g_assert_nonnull ((d = error_for (course, "/tier-1/04-lon.md")));
+  g_assert_nonnull (strstr (d->message, "too large"));
+
+  kns_test_remove_tree (tmp);
+}
+
+/* A file's name can hold terminal escapes; the checker prints none. */
+static void
+test_escapes_in_names (void)
+{
+  KnsDiagnostic d = { KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE,
+                      (char *) "tier-1/\033[2J\033]0;owned\007\u202Egpj.md", 3,
+                      (char *) "“\033[31m” is not a key" };
+  g_autofree char *line = kns_diagnostic_format (&d);
+
+  g_test_message ("%s", line);
+  g_assert_null (strchr (line, '\033'));
+  g_assert_null (strchr (line, '\007'));
+  g_assert_null (strstr (line, "\u202E"));
+  g_assert_true (g_str_has_prefix (line, "tier-1/\uFFFD[2J\uFFFD]0;owned\uFFFD\uFFFDgpj.md:3: error: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +693,8 @@ main (int   argc,
   g_test_add_func ("/kns/content/broken/unknown-tier", test_unknown_tier);
   g_test_add_func ("/kns/content/one-bad-lesson", test_one_bad_lesson);
   g_test_add_func ("/kns/content/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/kns/content/not-ordinary-files", test_not_ordinary_files);
+  g_test_add_func ("/kns/content/escapes-in-names", test_escapes_in_names);
   g_test_add_func ("/kns/content/good/structure", test_good_course_structure);
   g_test_add_func ("/kns/content/good/metadata", test_good_lesson_metadata);
   g_test_add_func ("/kns/content/good/blocks", test_good_lesson_blocks);

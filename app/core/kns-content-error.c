@@ -16,6 +16,7 @@
 
 #include "kns-content-error.h"
 #include "kns-content-private.h"
+#include "kns-file.h"
 
 typedef struct
 {
@@ -85,14 +86,20 @@ kns_diagnostic_unref (KnsDiagnostic *self)
 char *
 kns_diagnostic_format (const KnsDiagnostic *self)
 {
+  g_autofree char *file = NULL;
+  g_autofree char *line = NULL;
   const char *kind;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   kind = self->severity == KNS_SEVERITY_ERROR ? "error" : "warning";
+  file = kns_file_display_name (self->file);
   if (self->line > 0)
-    return g_strdup_printf ("%s:%u: %s: %s", self->file, self->line, kind, self->message);
-  return g_strdup_printf ("%s: %s: %s", self->file, kind, self->message);
+    line = g_strdup_printf ("%s:%u: %s: %s", file, self->line, kind, self->message);
+  else
+    line = g_strdup_printf ("%s: %s: %s", file, kind, self->message);
+  /* A file's name or a quoted value can hold terminal escapes. */
+  return kns_text_replace_controls (line);
 }
 
 int

@@ -52,6 +52,7 @@ typedef enum
   KNS_CONTENT_ERROR_NO_HELP_CALLOUT,
   KNS_CONTENT_ERROR_TOO_DEEP,
   KNS_CONTENT_ERROR_GUESSABLE_KEY,    /* the right answer is nearly always the longest */
+  KNS_CONTENT_ERROR_DUPLICATE_KEY,    /* a key written twice in the same group */
   /* Scenarios (tier-N/NN-name.scenario.md) */
   KNS_CONTENT_ERROR_SCENE_STRUCTURE,  /* a heading without an id, a bad choice list… */
   KNS_CONTENT_ERROR_SCENE_ID,         /* an id that is malformed, used twice, or unknown */

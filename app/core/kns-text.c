@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kns-file.h"
 #include "kns-text.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -61,31 +62,27 @@ kns_read_text_file (KnsParseContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  GStatBuf st;
   gsize len;
 
   g_assert (ctx != NULL);
   g_assert (path != NULL);
 
-  if (g_stat (path, &st) == 0 && st.st_size > KNS_CONTENT_MAX_FILE_SIZE)
+  if (!kns_file_read_bounded (path, KNS_CONTENT_MAX_FILE_SIZE, &contents, &len, &error))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                  _("The file is too large (%lld bytes); a lesson is at most %d bytes."),
-                  (long long) st.st_size, KNS_CONTENT_MAX_FILE_SIZE);
-      return FALSE;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                  _("This is a folder, not a lesson file."));
-      return FALSE;
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &error))
-    {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                  _("The file cannot be read: %s"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                    _("This is a folder, not a lesson file."));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                    _("This is not an ordinary file but a device, a pipe or a socket; a lesson "
+                      "is a text file."));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                    _("The file is too large; a lesson is at most %d bytes."),
+                    KNS_CONTENT_MAX_FILE_SIZE);
+      else
+        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0, "%s",
+                    error->message);
       return FALSE;
     }
 

@@ -121,6 +121,87 @@ kns_yaml_scalar (yaml_node_t *node)
   return (const char *) node->data.scalar.value;
 }
 
+/* The line where lists and groups first nest deeper than
+ * KNS_CONTENT_MAX_DEPTH, or 0. Lesson details nest two deep and the
+ * course four; libyaml's loader takes time quadratic in the depth (a
+ * hundred thousand "[" took 39 s), while its event parser, stopped at
+ * the limit, reads a few dozen events whatever follows. A syntax error
+ * is left for the loader to report. */
+static guint
+find_too_deep (const char *text,
+               gsize       length)
+{
+  g_auto(yaml_parser_t) parser = { 0 };
+  guint depth = 0;
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("Out of memory initialising the YAML parser");
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text, length);
+  yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
+
+  for (;;)
+    {
+      yaml_event_t event;
+      yaml_event_type_t type;
+      guint line;
+
+      if (!yaml_parser_parse (&parser, &event))
+        return 0;
+      type = event.type;
+      line = (guint) event.start_mark.line + 1;
+      yaml_event_delete (&event);
+
+      if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT)
+        {
+          if (++depth > KNS_CONTENT_MAX_DEPTH)
+            return line;
+        }
+      else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT)
+        depth--;
+      else if (type == YAML_STREAM_END_EVENT)
+        return 0;
+    }
+}
+
+/* A key written twice: libyaml keeps both, and a lookup would find
+ * only the first, so the author's edit of the second would do nothing. */
+static gboolean
+check_duplicate_keys (KnsYaml         *self,
+                      KnsParseContext *ctx)
+{
+  gboolean ok = TRUE;
+
+  for (yaml_node_t *node = self->document.nodes.start; node < self->document.nodes.top; node++)
+    {
+      g_autoptr(GHashTable) seen = NULL;
+
+      if (node->type != YAML_MAPPING_NODE)
+        continue;
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+           pair < node->data.mapping.pairs.top;
+           pair++)
+        {
+          yaml_node_t *key = yaml_document_get_node (&self->document, pair->key);
+          yaml_node_t *first;
+
+          if (!kns_yaml_is_scalar (key))
+            continue;
+          first = g_hash_table_lookup (seen, kns_yaml_scalar (key));
+          if (first == NULL)
+            {
+              g_hash_table_insert (seen, (gpointer) kns_yaml_scalar (key), key);
+              continue;
+            }
+          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_KEY, kns_yaml_line (key),
+                      _("The key “%s” is written twice, on line %u and on this line; keep one."),
+                      kns_yaml_scalar (key), kns_yaml_line (first) + ctx->line_offset);
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
 gboolean
 kns_yaml_load (KnsYaml         *self,
                KnsParseContext *ctx,
@@ -128,9 +209,19 @@ kns_yaml_load (KnsYaml         *self,
                gsize            length)
 {
   g_auto(yaml_parser_t) parser = { 0 };
+  guint too_deep;
 
   g_assert (self != NULL);
   g_assert (!self->loaded);
+
+  if ((too_deep = find_too_deep (text, length)) > 0)
+    {
+      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, too_deep,
+                  _("Lists and groups of keys are nested more than %d levels deep here; the "
+                    "details of a lesson need two or three."),
+                  KNS_CONTENT_MAX_DEPTH);
+      return FALSE;
+    }
 
   if (!yaml_parser_initialize (&parser))
     g_error ("Out of memory initialising the YAML parser");
@@ -162,7 +253,7 @@ kns_yaml_load (KnsYaml         *self,
     }
 
   self->loaded = TRUE;
-  return TRUE;
+  return check_duplicate_keys (self, ctx);
 }
 
 void
