@@ -25,6 +25,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kns-bundle.h"
 #include "kns-report.h"
@@ -276,6 +278,16 @@ typedef enum
   BROKEN_CONFLICT,
   BROKEN_EMPTY,
   BROKEN_MISSING,
+  /* Hostile files: each once crashed, hung or corrupted a report. */
+  BROKEN_DEEP,
+  BROKEN_TIER,
+  BROKEN_ATTENDANCE_TIER,
+  BROKEN_LESSON_ID,
+  BROKEN_HUGE_COUNT,
+  BROKEN_SPREADSHEET,
+  BROKEN_PIPE,
+  BROKEN_DEVICE,
+  BROKEN_TOO_LARGE,
 } Broken;
 
 typedef struct
@@ -304,7 +316,76 @@ static const BrokenCase broken_cases[] = {
   { BROKEN_CONFLICT, "conflict", KNS_BUNDLE_ERROR_CONFLICT, "same computer and time" },
   { BROKEN_EMPTY, "empty", KNS_BUNDLE_ERROR_TRUNCATED, "is cut short" },
   { BROKEN_MISSING, "missing", KNS_BUNDLE_ERROR_READ, "cannot be read" },
+  { BROKEN_DEEP, "deep", KNS_BUNDLE_ERROR_MALFORMED, "lists nested more than 8 deep" },
+  { BROKEN_TIER, "tier", KNS_BUNDLE_ERROR_MALFORMED, "“tallies” is out of range" },
+  { BROKEN_ATTENDANCE_TIER, "attendance-tier", KNS_BUNDLE_ERROR_MALFORMED,
+    "“tallies” is out of range" },
+  { BROKEN_LESSON_ID, "lesson-id", KNS_BUNDLE_ERROR_MALFORMED, "“tallies” is out of range" },
+  { BROKEN_HUGE_COUNT, "huge-count", KNS_BUNDLE_ERROR_MALFORMED, "“tallies” is out of range" },
+  { BROKEN_SPREADSHEET, "spreadsheet", KNS_BUNDLE_ERROR_NOT_BUNDLE, "is not a report file" },
+  { BROKEN_PIPE, "pipe", KNS_BUNDLE_ERROR_READ, "is not an ordinary file" },
+  { BROKEN_DEVICE, "device", KNS_BUNDLE_ERROR_READ, "is not an ordinary file" },
+  { BROKEN_TOO_LARGE, "too-large", KNS_BUNDLE_ERROR_MALFORMED, "is too large" },
 };
+
+/* @bundle with its first tally row changed by @change, and its checksum
+ * made again: a file the checksum cannot catch. */
+static GBytes *
+resealed (KnsBundle *bundle,
+          void     (*change) (KnsTallyRow *row))
+{
+  change (g_ptr_array_index (bundle->tallies, 0));
+  g_free (bundle->info->checksum);
+  bundle->info->checksum = kns_bundle_compute_checksum (bundle);
+  return kns_bundle_to_bytes (bundle);
+}
+
+/* Tier 5 and 6 once overflowed the report's table of tiers. */
+static void
+set_tier_6 (KnsTallyRow *row)
+{
+  row->tier = 6;
+}
+
+/* Sign-ins count in the tier of the grade. */
+static void
+set_attendance_in_other_tier (KnsTallyRow *row)
+{
+  g_free (row->lesson_id);
+  row->lesson_id = g_strdup ("");
+  row->attendances = 1;
+  row->completions = row->attempts = row->score_sum = row->passes = 0;
+  row->tier = row->grade <= 3 ? 4 : 1;
+}
+
+static void
+set_lesson_id_markup (KnsTallyRow *row)
+{
+  g_free (row->lesson_id);
+  row->lesson_id = g_strdup ("<b>=cmd|' /C calc'!A0");
+}
+
+static void
+set_huge_count (KnsTallyRow *row)
+{
+  row->attendances = row->completions = 0;
+  row->completions = (guint64) 1 << 35;
+}
+
+/* A file that is not a file: reading it would never end. */
+static char *
+make_special (Broken      broken,
+              const char *dir,
+              const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  if (broken == BROKEN_PIPE)
+    g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else
+    g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  return path;
+}
 
 static char *
 replace_once (const char *text,
@@ -390,8 +471,39 @@ break_bundle (Broken     broken,
     case BROKEN_EMPTY:
       bad = g_strdup ("");
       break;
+    case BROKEN_DEEP:
+      {
+        g_autofree char *deep = g_strnfill (80000, '[');
+
+        bad = replace_once (text, "\"tallies\":", deep);
+      }
+      break;
+    case BROKEN_TIER:
+      return resealed (bundle, set_tier_6);
+    case BROKEN_ATTENDANCE_TIER:
+      return resealed (bundle, set_attendance_in_other_tier);
+    case BROKEN_LESSON_ID:
+      return resealed (bundle, set_lesson_id_markup);
+    case BROKEN_HUGE_COUNT:
+      return resealed (bundle, set_huge_count);
+    case BROKEN_SPREADSHEET:
+      bad = g_strdup ("\xEF\xBB\xBFLớp,Nam,Nữ\n5A,12,14\n");
+      break;
+    case BROKEN_TOO_LARGE:
+      {
+        /* Valid JSON, and far larger than a school's year. */
+        GString *big = g_string_new ("{\"format\":\"kynangso-report-bundle\",\"pad\":[");
+
+        while (big->len < 5 * 1024 * 1024)
+          g_string_append (big, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",");
+        g_string_append (big, "0]}");
+        bad = g_string_free (big, FALSE);
+      }
+      break;
     case BROKEN_OWN_DEVICE:
     case BROKEN_MISSING:
+    case BROKEN_PIPE:
+    case BROKEN_DEVICE:
     default:
       g_assert_not_reached ();
     }
@@ -399,8 +511,29 @@ break_bundle (Broken     broken,
   return g_bytes_new_take (g_steal_pointer (&bad), length);
 }
 
+/* The SHA-256 of the database file and of its write-ahead log. */
+static char *
+store_bytes (KnsStore *store)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strconcat (kns_store_get_path (store), i == 0 ? "" : "-wal", NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_string_append_printf (out, "%s %s\n", i == 0 ? "db" : "wal", sum);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Every kind of broken file is refused with a message naming it and the
- * problem, and the store is left exactly as it was. */
+ * problem, and the store is left exactly as it was, to the byte. */
 static void
 test_broken (gconstpointer data)
 {
@@ -416,6 +549,8 @@ test_broken (gconstpointer data)
   g_autofree char *file = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *before_bytes = NULL;
+  g_autofree char *after_bytes = NULL;
   g_autoptr(KnsBundleImport) import = NULL;
 
   /* The lab has pupils of its own and the home computer's bundle. */
@@ -425,6 +560,8 @@ test_broken (gconstpointer data)
     file = export_file (lab, course, dir, name);
   else if (c->broken == BROKEN_MISSING)
     file = g_build_filename (dir, name, NULL);
+  else if (c->broken == BROKEN_PIPE || c->broken == BROKEN_DEVICE)
+    file = make_special (c->broken, dir, name);
   else
     {
       g_autoptr(GBytes) bad = break_bundle (c->broken, bundle, good);
@@ -433,13 +570,18 @@ test_broken (gconstpointer data)
     }
 
   before = report_dump_store (kns_store_get_path (lab->store));
+  before_bytes = store_bytes (lab->store);
   import = kns_bundle_import_file (lab->store, file);
   after = report_dump_store (kns_store_get_path (lab->store));
+  after_bytes = store_bytes (lab->store);
 
+  g_test_message ("%s", import->error ? import->error->message : "(imported)");
   g_assert_error (import->error, KNS_BUNDLE_ERROR, (gint) c->code);
   g_assert_nonnull (strstr (import->error->message, file));
   g_assert_nonnull (strstr (import->error->message, c->says));
   g_assert_cmpstr (before, ==, after);
+  /* Not a byte of the database or its log was written. */
+  g_assert_cmpstr (before_bytes, ==, after_bytes);
   g_assert_nonnull (strstr (before, "[import_tally_day]"));
   kns_test_remove_tree (dir);
 }

@@ -18,9 +18,12 @@
 
 #include "kns-config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "kns-bundle.h"
 #include "report-fixture.h"
@@ -140,6 +143,58 @@ test_export_refused (void)
   g_assert_cmpint (stray.status, ==, 1);
 }
 
+/* An empty school year once raised a GLib-CRITICAL; now it is a clear
+ * refusal like any other. */
+static void
+test_export_empty_year (void)
+{
+  g_autoptr(ReportSchool) school = NULL;
+  g_auto(Run) empty = { 0 };
+
+  if (!have_binary ())
+    return;
+  school = report_school_new (TRUE);
+
+  run_kynangso (&empty, school->dir, "--export-report=x.csv", "--school-year=", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_null (strstr (empty.err, "CRITICAL"));
+  g_assert_nonnull (strstr (empty.err, "2026-2027"));
+}
+
+/* Three pages of the database overwritten with garbage: the export
+ * refuses, says the progress is damaged, and writes no report. */
+static void
+test_export_damaged (void)
+{
+  g_autoptr(ReportSchool) school = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *arg = NULL;
+  g_auto(Run) run = { 0 };
+  gsize length, page = 4096;
+
+  if (!have_binary ())
+    return;
+  school = report_school_new (TRUE);
+  db = g_strdup (kns_store_get_path (school->store));
+  g_clear_object (&school->store);
+
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_cmpuint (length / page, >, 6);
+  for (gsize i = length - 3 * page; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (db, contents, (gssize) length, NULL));
+
+  report = g_build_filename (school->dir, "bao-cao.csv", NULL);
+  arg = g_strdup_printf ("--export-report=%s", report);
+  run_kynangso (&run, school->dir, arg, NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (strstr (run.err, "is damaged") != NULL || strstr (run.err, "bị hỏng") != NULL);
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+}
+
 static char *
 export_from_new_computer (const char *dir,
                           const char *name)
@@ -202,6 +257,66 @@ test_import (void)
   g_assert_cmpuint (bundles->len, ==, 3);
 }
 
+/* A USB stick with one good bundle and four hostile files: a bundle
+ * nested 80,000 deep (it once crashed the import), a named pipe and a
+ * link to /dev/zero (read forever), and a name with terminal escapes.
+ * The good one is imported; each other is named and refused; nothing
+ * reaches the terminal raw. */
+static void
+test_import_hostile (void)
+{
+  g_autoptr(ReportSchool) school = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autofree char *usb = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *deep_text = NULL;
+  g_autofree char *brackets = g_strnfill (80000, '[');
+  g_autofree char *pipe = NULL;
+  g_autofree char *zero = NULL;
+  g_autofree char *escapes = NULL;
+  g_autofree char *arg = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (!have_binary ())
+    return;
+  school = report_school_new (TRUE);
+  usb = g_build_filename (school->dir, "usb", NULL);
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  g_free (export_from_new_computer (usb, "may-1.json"));
+
+  deep = g_build_filename (usb, "may-2.json", NULL);
+  deep_text = g_strconcat ("{\"format\":\"kynangso-report-bundle\",\"tallies\":", brackets,
+                           NULL);
+  g_assert_true (g_file_set_contents (deep, deep_text, -1, NULL));
+  pipe = g_build_filename (usb, "may-3.json", NULL);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  zero = g_build_filename (usb, "may-4.json", NULL);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  escapes = g_build_filename (usb, "may-5\033]0;owned\007\033[2J.json", NULL);
+  g_assert_true (g_file_set_contents (escapes, "[1]", -1, NULL));
+
+  arg = g_strdup_printf ("--import-report=%s", usb);
+  run_kynangso (&run, school->dir, arg, NULL);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "may-1.json"));
+  for (guint i = 2; i <= 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("may-%u.json", i);
+
+      g_assert_nonnull (strstr (run.err, name));
+    }
+  g_assert_nonnull (strstr (run.err, "may-5"));
+  g_assert_null (strchr (run.out, '\033'));
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_null (strchr (run.err, '\007'));
+
+  bundles = kns_store_list_imported_bundles (school->store, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundles->len, ==, 1);
+}
+
 /* The app is in the middle of saving an answer: the import waits for
  * it, then goes ahead. */
 static void
@@ -258,7 +373,10 @@ main (int   argc,
 
   g_test_add_func ("/kns/report-cli/export", test_export);
   g_test_add_func ("/kns/report-cli/export-refused", test_export_refused);
+  g_test_add_func ("/kns/report-cli/export-empty-year", test_export_empty_year);
+  g_test_add_func ("/kns/report-cli/export-damaged", test_export_damaged);
   g_test_add_func ("/kns/report-cli/import", test_import);
+  g_test_add_func ("/kns/report-cli/import-hostile", test_import_hostile);
   g_test_add_func ("/kns/report-cli/import-while-busy", test_import_while_busy);
 
   return g_test_run ();

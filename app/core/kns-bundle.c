@@ -38,11 +38,20 @@
 #include <string.h>
 
 #include "kns-bundle.h"
+#include "kns-file.h"
+#include "kns-school.h"
 
-/* A school's year, a few hundred kilobytes; far more is not a bundle. */
-#define MAX_BUNDLE_BYTES (64 * 1024 * 1024)
+/* A busy school year is a few hundred kilobytes; this is ten times that.
+ * json-glib's tree takes about fifteen times the text, so reading one
+ * file stays under 70 MiB. */
+#define MAX_BUNDLE_BYTES (4 * 1024 * 1024)
+/* A bundle's lists and objects nest three deep. json-glib parses by
+ * recursion: 80,000 "[" overflow a worker thread's stack. */
+#define MAX_BUNDLE_DEPTH 8
 #define MAX_TEXT_CHARS 500
-#define MAX_COUNT ((gint64) 1 << 40)
+/* No lab counts a billion of anything; a sum of thousands of such
+ * counts still fits in 64 bits. */
+#define MAX_COUNT ((gint64) 1000000000)
 /* How long an import's group of writes may hold the store's lock. */
 #define GROUP_TIME (250 * G_TIME_SPAN_MILLISECOND)
 /* and how many files it may hold: teacher mode tells of the files of a
@@ -836,10 +845,36 @@ read_array (Reader     *reader,
   return array;
 }
 
+/* A reporting channel's name, such as "111" or "vn-cop": newer versions
+ * may know more of them. */
+static gboolean
+is_token (const char *text)
+{
+  gsize length = strlen (text);
+
+  return length > 0 && length <= 32 && strspn (text, "abcdefghijklmnopqrstuvwxyz0123456789-") == length;
+}
+
+static gboolean
+read_lesson_id (Reader     *reader,
+                JsonNode   *node,
+                const char *where,
+                gboolean    empty_ok,
+                char      **value)
+{
+  if (!read_string (reader, node, where, TRUE, value))
+    return FALSE;
+  if ((empty_ok && **value == '\0') || kns_lesson_id_is_valid (*value))
+    return TRUE;
+  return malformed (reader, _("“%s” is out of range"), where);
+}
+
+/* A list of strings, each of which @valid accepts. */
 static gboolean
 read_strings (Reader     *reader,
               JsonNode   *node,
               const char *where,
+              gboolean  (*valid) (const char *text),
               GStrv      *value)
 {
   JsonArray *array = read_array (reader, node, where, 0);
@@ -852,7 +887,7 @@ read_strings (Reader     *reader,
       g_autofree char *item = NULL;
 
       if (!read_string (reader, json_array_get_element (array, i), where, TRUE, &item) ||
-          *item == '\0')
+          !valid (item))
         return malformed (reader, _("“%s” is out of range"), where);
       g_strv_builder_add (builder, item);
     }
@@ -966,18 +1001,24 @@ read_tally (Reader    *reader,
 
   if (!read_string (reader, json_array_get_element (array, 0), "tallies", TRUE, &row->day) ||
       !read_uuid (reader, json_array_get_element (array, 1), "tallies", TRUE, &row->session_uuid) ||
-      !read_int (reader, json_array_get_element (array, 2), "tallies", 1, 12, &v[2]) ||
+      !read_int (reader, json_array_get_element (array, 2), "tallies", 1, KNS_N_GRADES, &v[2]) ||
       !read_int (reader, json_array_get_element (array, 3), "tallies", 0, 2, &v[3]) ||
-      !read_int (reader, json_array_get_element (array, 4), "tallies", 1, 9, &v[4]) ||
-      !read_string (reader, json_array_get_element (array, 5), "tallies", TRUE, &row->lesson_id))
+      !read_int (reader, json_array_get_element (array, 4), "tallies", 1, KNS_N_TIERS, &v[4]) ||
+      !read_lesson_id (reader, json_array_get_element (array, 5), "tallies", TRUE,
+                       &row->lesson_id))
     return FALSE;
   for (guint i = 6; i < 11; i++)
     if (!read_int (reader, json_array_get_element (array, i), "tallies", 0, MAX_COUNT, &v[i]))
       return FALSE;
   if (!is_day_in_year (row->day, school_year))
     return malformed (reader, _("“%s” has a day outside the school year"), "tallies");
-  /* A quiz scores at most 100; a pass is a finished quiz. */
-  if (v[9] > 100 * v[8] || v[10] > v[8])
+  /* A quiz scores at most 100; a pass is a finished quiz. A row counts
+   * sign-ins (no lesson, in the grade's tier) or a lesson's work, as
+   * the store writes them. */
+  if (v[9] > 100 * v[8] || v[10] > v[8] ||
+      (*row->lesson_id == '\0' && (v[4] != kns_school_tier_for_grade ((guint) v[2]) ||
+                                   v[7] + v[8] + v[9] + v[10] > 0)) ||
+      (*row->lesson_id != '\0' && v[6] > 0))
     return malformed (reader, _("“%s” is out of range"), "tallies");
 
   row->grade = (guint) v[2];
@@ -1007,11 +1048,14 @@ read_headcount (Reader    *reader,
 
   if (!read_uuid (reader, json_array_get_element (array, 0), "headcounts", TRUE,
                   &row->session_uuid) ||
-      !read_int (reader, json_array_get_element (array, 1), "headcounts", 1, 12, &v[1]) ||
+      !read_int (reader, json_array_get_element (array, 1), "headcounts", 1, KNS_N_GRADES,
+                 &v[1]) ||
       !read_int (reader, json_array_get_element (array, 2), "headcounts", 0, 2, &v[2]) ||
-      !read_int (reader, json_array_get_element (array, 3), "headcounts", 1, 9, &v[3]) ||
+      !read_int (reader, json_array_get_element (array, 3), "headcounts", 1, KNS_N_TIERS, &v[3]) ||
       !read_int (reader, json_array_get_element (array, 4), "headcounts", 0, MAX_COUNT, &v[4]))
     return FALSE;
+  if (v[3] != kns_school_tier_for_grade ((guint) v[1]))
+    return malformed (reader, _("“%s” is out of range"), "headcounts");
 
   row->grade = (guint) v[1];
   row->sex = (KnsSex) v[2];
@@ -1059,8 +1103,10 @@ read_session (Reader    *reader,
   if (!read_uuid (reader, json_object_get_member (object, "uuid"), "uuid", FALSE, &session->uuid) ||
       !read_string (reader, json_object_get_member (object, "class"), "class", TRUE,
                     &session->class_label) ||
-      !read_int (reader, json_object_get_member (object, "grade"), "grade", 1, 12, &grade) ||
-      !read_int (reader, json_object_get_member (object, "tier"), "tier", 1, 9, &tier) ||
+      !read_int (reader, json_object_get_member (object, "grade"), "grade", 1, KNS_N_GRADES,
+                 &grade) ||
+      /* 0: the session was held without the lessons at hand. */
+      !read_int (reader, json_object_get_member (object, "tier"), "tier", 0, KNS_N_TIERS, &tier) ||
       !read_string (reader, json_object_get_member (object, "title"), "title", TRUE,
                     &session->title) ||
       !read_format (reader, json_object_get_member (object, "format"), &session->format) ||
@@ -1068,11 +1114,11 @@ read_session (Reader    *reader,
                   &session->started) ||
       !read_time (reader, json_object_get_member (object, "ended"), "ended", &session->ended) ||
       !read_strings (reader, json_object_get_member (object, "lessons"), "lessons",
-                     &session->lesson_ids) ||
+                     kns_lesson_id_is_valid, &session->lesson_ids) ||
       !read_skill_groups (reader, json_object_get_member (object, "skill_groups"), "skill_groups",
                           &session->skill_groups) ||
       !read_strings (reader, json_object_get_member (object, "competences"), "competences",
-                     &session->competences))
+                     kns_competence_is_valid, &session->competences))
     return FALSE;
   if (session->ended < session->started)
     return malformed (reader, _("“%s” is out of range"), "ended");
@@ -1099,19 +1145,17 @@ read_lesson (Reader    *reader,
   lesson = g_new0 (KnsLessonSummary, 1);
   g_ptr_array_add (rows, lesson);
 
-  if (!read_string (reader, json_object_get_member (object, "id"), "id", TRUE, &lesson->id) ||
+  if (!read_lesson_id (reader, json_object_get_member (object, "id"), "id", FALSE, &lesson->id) ||
       !read_string (reader, json_object_get_member (object, "title"), "title", TRUE,
                     &lesson->title) ||
-      !read_int (reader, json_object_get_member (object, "tier"), "tier", 1, 9, &tier) ||
+      !read_int (reader, json_object_get_member (object, "tier"), "tier", 1, KNS_N_TIERS, &tier) ||
       !read_skill_groups (reader, json_object_get_member (object, "skill_groups"), "skill_groups",
                           &lesson->skill_groups) ||
       !read_strings (reader, json_object_get_member (object, "competences"), "competences",
-                     &lesson->competences) ||
-      !read_strings (reader, json_object_get_member (object, "channels"), "channels",
+                     kns_competence_is_valid, &lesson->competences) ||
+      !read_strings (reader, json_object_get_member (object, "channels"), "channels", is_token,
                      &lesson->channels))
     return FALSE;
-  if (*lesson->id == '\0')
-    return malformed (reader, _("“%s” is out of range"), "id");
   lesson->tier = (guint) tier;
   return TRUE;
 }
@@ -1198,6 +1242,16 @@ read_header (Reader     *reader,
                       &info->school_location);
 }
 
+static gboolean
+refuse_not_bundle (Reader *reader)
+{
+  reader->failed = TRUE;
+  g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NOT_BUNDLE,
+               _("%s is not a report file of Kỹ năng số; nothing was imported from it."),
+               reader->file);
+  return FALSE;
+}
+
 /* The format and version come first: a newer version may change
  * everything else, and deserves a clearer word than "damaged". */
 static gboolean
@@ -1212,13 +1266,7 @@ check_format (Reader   *reader,
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
       json_node_get_value_type (format) != G_TYPE_STRING ||
       g_strcmp0 (json_node_get_string (format), KNS_BUNDLE_FORMAT) != 0)
-    {
-      reader->failed = TRUE;
-      g_set_error (reader->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_NOT_BUNDLE,
-                   _("%s is not a report file of Kỹ năng số; nothing was imported from it."),
-                   reader->file);
-      return FALSE;
-    }
+    return refuse_not_bundle (reader);
   if (number == NULL || !JSON_NODE_HOLDS_VALUE (number) ||
       json_node_get_value_type (number) != G_TYPE_INT64 || json_node_get_int (number) < 1)
     return malformed (reader, _("“%s” must be a whole number"), "version");
@@ -1273,11 +1321,97 @@ looks_truncated (const char *text,
   return length == 0 || text[length - 1] != '}';
 }
 
+/* Whether brackets nest deeper than @max outside strings: one pass over
+ * the bytes, before json-glib's recursion sees them. */
+static gboolean
+nests_deeper_than (const char *text,
+                   gsize       length,
+                   guint       max)
+{
+  gboolean in_string = FALSE;
+  guint    depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (text[i] == '\\')
+            i++;
+          else if (text[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+      switch (text[i])
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max)
+            return TRUE;
+          break;
+        case ']':
+        case '}':
+          depth -= depth > 0;
+          break;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+/* A bundle is a JSON object: a spreadsheet, a PDF or a text file offered
+ * by mistake is the wrong kind of file, not a damaged bundle. */
+static gboolean
+looks_like_object (const char *text,
+                   gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (text[i]))
+    i++;
+  return length == 0 || (i < length && text[i] == '{');
+}
+
+/* Text from another computer is shown in the app, in spreadsheets and
+ * on terminals: no character there may steer how the rest is shown. */
+static void
+replace_controls (char **text)
+{
+  char *clean;
+
+  if (*text == NULL)
+    return;
+  clean = kns_text_replace_controls (*text);
+  g_free (*text);
+  *text = clean;
+}
+
+static void
+neutralise_text (KnsBundle *bundle)
+{
+  replace_controls (&bundle->info->school_name);
+  replace_controls (&bundle->info->school_location);
+  replace_controls (&bundle->info->app_version);
+  for (guint i = 0; i < bundle->sessions->len; i++)
+    {
+      KnsSessionSummary *session = g_ptr_array_index (bundle->sessions, i);
+
+      replace_controls (&session->class_label);
+      replace_controls (&session->title);
+    }
+  for (guint i = 0; i < bundle->lessons->len; i++)
+    replace_controls (&((KnsLessonSummary *) g_ptr_array_index (bundle->lessons, i))->title);
+}
+
 /**
  * kns_bundle_load_bytes:
  * @file: the file's name, for messages
  *
- * Parses and checks a bundle, its checksum included.
+ * Parses and checks a bundle, its checksum included. Nothing is parsed
+ * before its size and its nesting are known to be sensible.
  *
  * Returns: (transfer full): the bundle, or %NULL with @error set to a
  *   translated sentence naming @file and what is wrong
@@ -1291,16 +1425,28 @@ kns_bundle_load_bytes (GBytes     *bytes,
   g_autoptr(KnsBundle) bundle = bundle_new ();
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *checksum = NULL;
-  Reader           reader = { .file = file, .error = error };
+  g_autofree char *name = NULL;
+  Reader           reader = { .error = error };
   gsize            length;
   const char      *text;
 
   g_return_val_if_fail (bytes != NULL && file != NULL, NULL);
 
+  reader.file = name = kns_file_display_name (file);
   text = g_bytes_get_data (bytes, &length);
   if (length > MAX_BUNDLE_BYTES || !g_utf8_validate (text, (gssize) length, NULL))
     {
       malformed (&reader, _("not UTF-8 text of a sensible size"));
+      return NULL;
+    }
+  if (!looks_like_object (text, length))
+    {
+      refuse_not_bundle (&reader);
+      return NULL;
+    }
+  if (nests_deeper_than (text, length, MAX_BUNDLE_DEPTH))
+    {
+      malformed (&reader, _("lists nested more than %d deep"), MAX_BUNDLE_DEPTH);
       return NULL;
     }
 
@@ -1312,7 +1458,7 @@ kns_bundle_load_bytes (GBytes     *bytes,
         g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_TRUNCATED,
                      _("%s is cut short, as when a copy does not finish; copy it again from the "
                         "computer that exported it. Nothing was imported from it."),
-                     file);
+                     name);
       else
         malformed (&reader, "%s", parse_error != NULL ? parse_error->message : "");
       return NULL;
@@ -1327,44 +1473,43 @@ kns_bundle_load_bytes (GBytes     *bytes,
       g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_CHECKSUM,
                    _("%s was changed after it was exported: its checksum does not match its "
                       "figures. Export it again; nothing was imported from it."),
-                   file);
+                   name);
       return NULL;
     }
 
+  neutralise_text (bundle);
   g_free (bundle->info->file_name);
-  bundle->info->file_name = g_path_get_basename (file);
+  bundle->info->file_name = g_path_get_basename (name);
   return g_steal_pointer (&bundle);
 }
 
+/**
+ * kns_bundle_load:
+ *
+ * Reads and checks a bundle file. Only a regular file of a bundle's size
+ * is read: a folder, a device, a pipe or a huge file is refused first.
+ */
 KnsBundle *
 kns_bundle_load (const char *file,
                  GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) gfile = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
 
   g_return_val_if_fail (file != NULL, NULL);
 
-  gfile = g_file_new_for_path (file);
-  info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            &local_error);
-  if (info != NULL && g_file_info_get_size (info) > MAX_BUNDLE_BYTES)
+  if (!kns_file_read_bounded (file, MAX_BUNDLE_BYTES, &contents, &length, &local_error))
     {
-      Reader reader = { .file = file, .error = error };
+      gboolean too_large = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
 
-      malformed (&reader, _("not UTF-8 text of a sensible size"));
+      g_set_error_literal (error, KNS_BUNDLE_ERROR,
+                           too_large ? KNS_BUNDLE_ERROR_MALFORMED : KNS_BUNDLE_ERROR_READ,
+                           local_error->message);
       return NULL;
     }
-  if (info != NULL)
-    bytes = g_file_load_bytes (gfile, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
-                   file, local_error->message);
-      return NULL;
-    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   return kns_bundle_load_bytes (bytes, file, error);
 }
 
@@ -1391,8 +1536,10 @@ add_folder (GPtrArray  *files,
 
   if (dir == NULL)
     {
+      g_autofree char *shown = kns_file_display_name (folder);
+
       g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s cannot be read: %s"),
-                   folder, local_error->message);
+                   shown, local_error->message);
       return FALSE;
     }
 
@@ -1459,7 +1606,8 @@ import_loaded (KnsStore   *store,
   g_autoptr(KnsBundle) bundle = loaded;
   g_autoptr(GError) store_error = NULL;
 
-  import->file = g_strdup (file);
+  /* The name as messages show it: no terminal escape passes. */
+  import->file = kns_file_display_name (file);
   import->error = error;
   if (bundle == NULL)
     return import;
@@ -1469,7 +1617,7 @@ import_loaded (KnsStore   *store,
       g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_OWN_DEVICE,
                    _("%s was exported by this computer: its figures are already counted. "
                       "Nothing was imported from it."),
-                   file);
+                   import->file);
       return import;
     }
 
@@ -1481,7 +1629,7 @@ import_loaded (KnsStore   *store,
       g_set_error (&import->error, KNS_BUNDLE_ERROR,
                    conflict ? KNS_BUNDLE_ERROR_CONFLICT : KNS_BUNDLE_ERROR_READ,
                    /* Translators: a file, then why it was not imported */
-                   _("%s: %s Nothing was imported from it."), file, store_error->message);
+                   _("%s: %s Nothing was imported from it."), import->file, store_error->message);
       return import;
     }
 

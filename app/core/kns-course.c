@@ -20,6 +20,7 @@
 
 #include "kns-content-private.h"
 #include "kns-course.h"
+#include "kns-school.h"
 #include "kns-text.h"
 #include "kns-yaml.h"
 
@@ -173,7 +174,7 @@ read_tier (KnsYaml         *yaml,
     }
 
   kns_yaml_warn_unknown (yaml, ctx, map, tier_keys);
-  ok &= kns_yaml_get_uint (yaml, ctx, map, "id", 1, 9, &id);
+  ok &= kns_yaml_get_uint (yaml, ctx, map, "id", 1, KNS_N_TIERS, &id);
   ok &= kns_yaml_get_string (yaml, ctx, map, "title", TRUE, &title);
   ok &= kns_yaml_get_string (yaml, ctx, map, "ages", FALSE, &ages);
   ok &= kns_yaml_get_string (yaml, ctx, map, "level", FALSE, &level);

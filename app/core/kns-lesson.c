@@ -94,8 +94,14 @@ version_of (const char *previous,
   return g_strndup (g_checksum_get_string (checksum), 16);
 }
 
-static gboolean
-is_valid_id (const char *id)
+/**
+ * kns_lesson_id_is_valid:
+ *
+ * Whether @id has the form of a lesson's id: small letters without
+ * accents, digits and single dashes, starting with a letter.
+ */
+gboolean
+kns_lesson_id_is_valid (const char *id)
 {
   gsize len = strlen (id);
 
@@ -110,8 +116,8 @@ is_valid_id (const char *id)
 }
 
 /* TT 02/2025 codes: domain 1–6, a competence within it, as "4.2". */
-static gboolean
-is_valid_competence (const char *code)
+gboolean
+kns_competence_is_valid (const char *code)
 {
   return strlen (code) == 3 && code[0] >= '1' && code[0] <= '6' && code[1] == '.' &&
          code[2] >= '1' && code[2] <= '9';
@@ -127,7 +133,7 @@ read_id (KnsLesson       *self,
     return FALSE;
 
   self->id_line = kns_yaml_line (kns_yaml_lookup (yaml, root, "id")) + ctx->line_offset;
-  if (!is_valid_id (self->id))
+  if (!kns_lesson_id_is_valid (self->id))
     {
       kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
                   self->id_line - ctx->line_offset,
@@ -158,7 +164,7 @@ read_classification (KnsLesson       *self,
   if (kns_yaml_get_strv (yaml, ctx, root, "competences", TRUE, &self->competences))
     {
       for (guint i = 0; self->competences[i]; i++)
-        if (!is_valid_competence (self->competences[i]))
+        if (!kns_competence_is_valid (self->competences[i]))
           {
             kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
                         kns_yaml_line (kns_yaml_lookup (yaml, root, "competences")),

@@ -30,10 +30,11 @@
 
 #include "kns-report.h"
 #include "kns-report-suppress.h"
+#include "kns-school.h"
 
-#define N_GRADES 12
+#define N_GRADES KNS_N_GRADES
 #define N_SEXES 3
-#define N_TIERS 4
+#define N_TIERS KNS_N_TIERS
 
 struct _KnsReport
 {
@@ -223,14 +224,15 @@ static char *
 tier_label (KnsCourse *course,
             guint      tier)
 {
-  static const guint grades[N_TIERS + 1][2] = { { 0, 0 }, { 1, 3 }, { 4, 5 }, { 6, 9 }, { 10, 12 } };
-  KnsTier           *found = course != NULL ? kns_course_get_tier (course, tier) : NULL;
+  KnsTier *found = course != NULL ? kns_course_get_tier (course, tier) : NULL;
+  guint    first, last;
 
   if (found != NULL)
     return g_strdup (kns_tier_get_title (found));
-  if (tier >= 1 && tier <= N_TIERS)
+  kns_school_tier_grades (tier, &first, &last);
+  if (first > 0)
     /* Translators: a tier of lessons by the grades it is for, such as "Lớp 1–3" */
-    return g_strdup_printf (_("Grades %u–%u"), grades[tier][0], grades[tier][1]);
+    return g_strdup_printf (_("Grades %u–%u"), first, last);
   return g_strdup_printf ("%u", tier);
 }
 
@@ -319,7 +321,8 @@ kns_report_parse_school_year (const char *text,
   plain = g_strstrip (g_strdup (text));
   /* An en dash, as Vietnamese writes it, is as good as a hyphen. */
   parts = g_strsplit (plain, strstr (plain, "–") != NULL ? "–" : "-", 2);
-  ok = g_ascii_string_to_unsigned (parts[0], 10, 2000, 9998, &start, NULL);
+  /* An empty text splits into no parts at all. */
+  ok = parts[0] != NULL && g_ascii_string_to_unsigned (parts[0], 10, 2000, 9998, &start, NULL);
   if (ok && parts[1] != NULL)
     ok = g_ascii_string_to_unsigned (parts[1], 10, 2001, 9999, &end, NULL) && end == start + 1;
 
@@ -461,7 +464,10 @@ gather_tallies (Build   *build,
       const KnsTallyRow *row = g_ptr_array_index (rows, i);
       LessonStats       *stats;
 
-      if (row->grade < 1 || row->grade > N_GRADES || row->sex > KNS_SEX_FEMALE)
+      /* The store and imports hold only these; the tables' arrays are
+       * sized by them, so nothing else may reach them. */
+      if (row->grade < 1 || row->grade > N_GRADES || row->sex > KNS_SEX_FEMALE ||
+          row->tier < 1 || row->tier > N_TIERS)
         continue;
       build->attendances[row->grade][row->sex] += (gint64) row->attendances;
       if (*row->lesson_id == '\0')
@@ -1086,7 +1092,7 @@ typedef struct
   guint      tiers[N_TIERS + 1];
   guint      n_tiers;
   gint64     tier_values[3][N_TIERS + 1];
-  gboolean   lesson_hidden[3][256]; /* completions, attempts, means */
+  gboolean  *lesson_hidden[3]; /* completions, attempts, means; a lesson each */
   gboolean   tier_hidden[3][N_TIERS + 2];
 } LessonGrid;
 
@@ -1221,14 +1227,9 @@ add_lesson_tables (KnsReport *self,
         g_ptr_array_add (grid.lessons, stats);
     }
   g_ptr_array_sort (grid.lessons, compare_lessons);
-  /* The course has a few dozen lessons; a longer list is cut, loudly. */
-  if (grid.lessons->len > G_N_ELEMENTS (grid.lesson_hidden[0]))
-    {
-      g_warning ("%u lessons in a report; only %u are listed", grid.lessons->len,
-                 (guint) G_N_ELEMENTS (grid.lesson_hidden[0]));
-      g_ptr_array_set_size (grid.lessons, G_N_ELEMENTS (grid.lesson_hidden[0]));
-    }
   n = grid.lessons->len;
+  for (guint what = COMPLETIONS; what <= POINTS; what++)
+    grid.lesson_hidden[what] = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -1287,6 +1288,8 @@ add_lesson_tables (KnsReport *self,
     }
   g_ptr_array_add (self->tables, lessons);
   g_ptr_array_unref (grid.lessons);
+  for (guint what = COMPLETIONS; what <= POINTS; what++)
+    g_free (grid.lesson_hidden[what]);
 }
 
 /* A channel counts as taught if a lesson that teaches it was completed

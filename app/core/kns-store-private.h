@@ -130,7 +130,6 @@ char         *kns_store_format_time       (gint64        time,
 char         *kns_store_describe_backup_time (const char *backup);
 
 /* kns-store-tally.c */
-guint         kns_store_tier_for_grade    (guint         grade);
 gboolean      kns_store_event_init        (KnsStore     *self,
                                            KnsEvent     *event,
                                            gint64        learner_id,

@@ -995,16 +995,42 @@ read_device_uuid (KnsStore  *self,
 }
 
 static gboolean
+check_pages (KnsStore  *self,
+             GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self, "PRAGMA quick_check", error);
+
+  if (stmt == NULL || kns_store_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_message ("%s: quick_check: %s", self->path, sqlite3_column_text (stmt, 0));
+      kns_store_set_error (self, KNS_STORE_ERROR_DAMAGED, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 connect_shared (KnsStore  *self,
                 GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint version;
 
+  if (kns_store_check_header (self->path, &version) != KNS_DAMAGE_NONE)
+    {
+      kns_store_set_error (self, KNS_STORE_ERROR_DAMAGED, error);
+      return FALSE;
+    }
   if (!kns_store_connect (self, error))
     return FALSE;
 
-  if (!kns_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+  /* Recovery is the app's business, but a report made from a damaged
+   * file would be wrong without a word: every page is read first (tens
+   * of milliseconds for a year), as the app does when it starts. */
+  if (!check_pages (self, error) ||
+      !kns_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !kns_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       (stmt = kns_store_prepare (self, "PRAGMA user_version", error)) == NULL ||
       kns_store_step (self, stmt, error) != SQLITE_ROW)

@@ -22,21 +22,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kns-school.h"
 #include "kns-store-private.h"
-
-/* DESIGN.md "Content format": lớp 1–3, 4–5, 6–9 and 10–12. Sign-ins have
- * no lesson to take a tier from, so they count in the tier of the grade. */
-guint
-kns_store_tier_for_grade (guint grade)
-{
-  if (grade <= 3)
-    return 1;
-  if (grade <= 5)
-    return 2;
-  if (grade <= 9)
-    return 3;
-  return 4;
-}
 
 void
 kns_store_event_clear (KnsEvent *event)
@@ -87,7 +74,9 @@ kns_store_event_init (KnsStore  *self,
   event->grade = (guint) sqlite3_column_int (stmt, 0);
   /* Sex is stored only while the school records it (kns-store-learner.c). */
   event->sex = (KnsSex) sqlite3_column_int (stmt, 1);
-  event->tier = kns_store_tier_for_grade (event->grade);
+  /* Sign-ins have no lesson to take a tier from: they count in the
+   * tier of the grade. */
+  event->tier = kns_school_tier_for_grade (event->grade);
   event->session_uuid = sqlite3_column_type (stmt, 2) == SQLITE_NULL
                           ? g_strdup ("")
                           : kns_store_column_dup (stmt, 2);

@@ -93,6 +93,13 @@ kns_store_set_error (KnsStore       *self,
                            _("The disk is full, so this was not saved. Everything saved before "
                              "is safe; free some space and try again."));
       break;
+    case KNS_STORE_ERROR_DAMAGED:
+      g_set_error (error, KNS_STORE_ERROR, code,
+                   _("The saved progress in %s is damaged. Close Kỹ năng số and start it "
+                     "again: it keeps the damaged file aside and puts back the newest backup. "
+                     "Nothing was changed."),
+                   self->data_dir);
+      break;
     case KNS_STORE_ERROR_IO:
     case KNS_STORE_ERROR_NOT_FOUND:
     case KNS_STORE_ERROR_INVALID:
@@ -136,6 +143,9 @@ error_for_sqlite (int rc)
     case SQLITE_PERM:
     case SQLITE_AUTH:
       return KNS_STORE_ERROR_READ_ONLY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return KNS_STORE_ERROR_DAMAGED;
     default:
       return KNS_STORE_ERROR_IO;
     }
