@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1220,6 +1221,56 @@ test_fixture (void)
   g_assert_cmpuint (kns_report_get_sessions (report)->len, ==, 2);
 }
 
+/* The largest file read (4 MiB of rows, the worst case for json-glib's
+ * tree) and a 58 MB one, each read with the process's data capped at
+ * 200 MiB: allocation beyond it would abort the child. */
+static void
+test_memory_bound (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer's shadow memory counts against the limit");
+#else
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_dir ();
+      struct rlimit limit = { 200 * 1024 * 1024, 200 * 1024 * 1024 };
+      static const char row[] = "[\"2026-11-20\",\"\",5,2,2,\"t2-mat-khau\",0,1,1,50,0]";
+      GString *text = g_string_new ("{\"format\":\"kynangso-report-bundle\",\"version\":1,"
+                                    "\"tallies\":[");
+      g_autofree char *largest = NULL;
+      g_autofree char *huge = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) huge_error = NULL;
+      g_autoptr(KnsBundle) bundle = NULL;
+      g_autoptr(KnsBundle) none = NULL;
+
+      while (text->len + sizeof row + 2 < 4 * 1024 * 1024)
+        g_string_append (text, row), g_string_append_c (text, ',');
+      g_string_append (text, "0]}");
+      bytes = g_string_free_to_bytes (text);
+      largest = write_temp (dir, "largest.json", bytes);
+      huge = g_build_filename (dir, "huge.json", NULL);
+      g_assert_true (g_file_set_contents (huge, "{", 1, NULL));
+      g_assert_cmpint (truncate (huge, 58 * 1000 * 1000), ==, 0);
+      g_clear_pointer (&bytes, g_bytes_unref);
+
+      g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
+      /* Parsed whole, then refused for what it lacks. */
+      bundle = kns_bundle_load (largest, &error);
+      g_assert_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, "“device” is missing"));
+      none = kns_bundle_load (huge, &huge_error);
+      g_assert_error (huge_error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (huge_error->message, "is too large"));
+      kns_test_remove_tree (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1247,6 +1298,7 @@ main (int   argc,
   g_test_add_func ("/kns/report-bundle/canonical-form", test_canonical_form);
   g_test_add_func ("/kns/report-bundle/files-conflict", test_files_conflict);
   g_test_add_func ("/kns/report-bundle/files-disk-full", test_files_disk_full);
+  g_test_add_func ("/kns/report-bundle/memory-bound", test_memory_bound);
 
   return g_test_run ();
 }
