@@ -69,6 +69,11 @@ case "${1:-}" in
     setup_build build-tests
     meson compile -C build-tests
     meson test -C build-tests --print-errorlogs
+    # The same core and data suites built with AddressSanitizer and
+    # UBSan: a memory error, a leak or undefined behaviour fails them.
+    setup_build build-asan -Db_sanitize=address,undefined -Db_lundef=false
+    meson compile -C build-asan
+    meson test -C build-asan --setup asan --suite core --suite data --print-errorlogs
     ;;
   *)
     echo "usage: bash build-aux/setup.sh app|test" >&2

@@ -122,22 +122,34 @@ transition_running (GtkWidget *widget)
  * Returns: (transfer full): what is on screen, as GTK itself draws it,
  *   once cross-fades end
  */
+/* What the window shows now; %NULL before it has been laid out. */
+static GskRenderNode *
+snapshot_window (GdkPaintable *paintable,
+                 GtkWidget    *window)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 GdkTexture *
 kns_test_render (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
 
-  WAIT_FOR (!transition_running (window));
+  /* On a loaded machine the window may be mapped, and laid out, well
+   * after it was presented. */
+  WAIT_FOR (gtk_widget_get_mapped (window) && gtk_widget_get_width (window) > 0 &&
+            !transition_running (window));
   kns_test_spin (200);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  node = snapshot_window (paintable, window);
+  WAIT_FOR (node != NULL || (node = snapshot_window (paintable, window)) != NULL);
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                           gtk_widget_get_height (window)));
 }
 
 void

@@ -36,7 +36,7 @@ typedef struct
 
 #define WAIT_FOR(cond)                                                       \
   G_STMT_START {                                                             \
-    gint64 _deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;        \
+    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;        \
     while (!(cond) && g_get_monotonic_time () < _deadline)                   \
       g_main_context_iteration (NULL, FALSE);                                \
     g_assert_true (cond);                                                    \

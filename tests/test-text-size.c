@@ -149,6 +149,15 @@ measure (GtkWidget *label,
   gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 500, NULL, height, NULL, NULL);
 }
 
+static int
+width_of (GtkWidget *label)
+{
+  int width, height;
+
+  measure (label, &width, &height);
+  return width;
+}
+
 static GtkWidget *
 text_size_button (Fixture *f)
 {
@@ -195,7 +204,8 @@ test_scales_lesson_text (Fixture       *f,
 
   /* The teacher's setting (or another copy of the app) says 160 %. */
   g_settings_set_double (f->settings, "text-scale", 1.6);
-  kns_test_spin (100);
+  /* The new style reaches the label with GTK's next style pass. */
+  WAIT_FOR (width_of (first_paragraph (f)) > width_100 * 1.45);
   measure (first_paragraph (f), &width, &height);
   g_test_message ("paragraph at 160 %%: %d×%d px", width, height);
   g_assert_cmpint (width, >, width_100 * 1.45);
@@ -256,7 +266,7 @@ test_quiz_and_persistence (Fixture       *f,
   kns_test_screenshot (GTK_WIDGET (f->window), "text-size-100-quiz");
 
   g_settings_set_double (f->settings, "text-scale", 1.6);
-  kns_test_spin (100);
+  WAIT_FOR (width_of (option) > width_100 * 1.3);
   measure (option, &width, &height);
   g_test_message ("quiz option at 100 %%: %d×%d px; at 160 %%: %d×%d px",
                   width_100, height_100, width, height);
@@ -278,7 +288,7 @@ test_quiz_and_persistence (Fixture       *f,
   option = kns_quiz_view_get_option (KNS_QUIZ_VIEW (kns_window_get_page (f->window, "quiz")), 0);
   measure (option, &width, &height);
   kns_ui_set_text_scale (gtk_widget_get_display (GTK_WIDGET (f->window)), 1.0);
-  kns_test_spin (100);
+  WAIT_FOR (width_of (option) * 1.3 < width);
   measure (option, &width_100, &height_100);
   g_assert_cmpint (width, >, width_100 * 1.3);
 }

@@ -19,11 +19,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "fuzz-content.h"
+#include "fuzz-targets.h"
 #include "kns-content-private.h"
 #include "kns-lesson.h"
 
-void
+int
 kns_fuzz_parse (const uint8_t *data,
                 size_t         size)
 {
@@ -33,6 +33,7 @@ kns_fuzz_parse (const uint8_t *data,
   KnsMediaScope scope = { "/nonexistent/kns-fuzz/tier-1", "/nonexistent/kns-fuzz" };
   KnsParseContext ctx;
   KnsQuiz *quiz;
+  gboolean accepted;
 
   memcpy (text, data, size);
   text[size] = '\0';
@@ -67,8 +68,9 @@ kns_fuzz_parse (const uint8_t *data,
   /* The quiz parser expects checked text, as the loader gives it. */
   kns_parse_context_init (&ctx, "fuzz.quiz.md", diagnostics);
   if (!g_utf8_validate_len (text, size, NULL))
-    return;
+    return 0;
   quiz = kns_quiz_parse (&ctx, &scope, text, size);
+  accepted = lesson != NULL || quiz != NULL;
   if (quiz != NULL)
     {
       for (guint i = 0; i < kns_quiz_get_n_questions (quiz); i++)
@@ -82,4 +84,5 @@ kns_fuzz_parse (const uint8_t *data,
         }
       kns_quiz_unref (quiz);
     }
+  return accepted;
 }
