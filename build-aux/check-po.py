@@ -31,7 +31,7 @@ XGETTEXT_ARGS = [
     '--flag=g_dngettext:2:pass-c-format', '--flag=g_strdup_printf:1:c-format',
     '--flag=g_string_printf:2:c-format', '--flag=g_string_append_printf:2:c-format',
     '--flag=g_error_new:3:c-format', '--flag=g_set_error:4:c-format',
-    '--flag=g_markup_printf_escaped:1:c-format', '--flag=kns_report:5:c-format',
+    '--flag=g_markup_printf_escaped:1:c-format', '--flag=kns_diagnose:5:c-format',
 ]
 
 

@@ -34,6 +34,7 @@ TEST_PACKAGES=(
   hunspell hunspell-vi      # spelling of every lesson (content/meson.build)
   flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
   speech-dispatcher espeak-ng   # tests/test-read-aloud.c runs a private daemon
+  libpoppler-glib-dev       # the report's tests read its PDF back
 )
 
 as_root() {

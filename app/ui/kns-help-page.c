@@ -9,8 +9,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page only shows channels; it never asks a child to type anything
- * (CONTENT-BRIEF §5). Its text comes from the course's help.md, so a
+ * The page only shows channels; it never asks a child to type anything:
+ * the app collects no details of an incident. Its text comes from the course's help.md, so a
  * school can correct a number without a new release; a short built-in
  * text stands in if the course has none.
  */

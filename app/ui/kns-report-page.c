@@ -23,9 +23,9 @@
 #include "kns-config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "kns-bundle.h"
+#include "kns-date.h"
 #include "kns-report-export.h"
 #include "kns-report-page.h"
 
@@ -136,30 +136,6 @@ show_error (KnsReportPage *self,
   /* Translators: closes a message */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Dates as Vietnamese teachers write them: 05/09/2026. */
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
-}
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint day, month, year;
-  char extra;
-
-  g_date_clear (date, 1);
-  /* A year of four digits: "31/10/20" is a date still being typed. */
-  if (sscanf (text, "%u/%u/%u%c", &day, &month, &year, &extra) != 3 || year < 2000 ||
-      year > 9999 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
 }
 
 /* The report on screen */
@@ -481,8 +457,8 @@ update_sessions (KnsReportPage *self,
 static void
 show_period (KnsReportPage *self)
 {
-  g_autofree char *first = format_date (&self->period.first);
-  g_autofree char *last = format_date (&self->period.last);
+  g_autofree char *first = kns_date_format (&self->period.first);
+  g_autofree char *last = kns_date_format (&self->period.last);
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->first_row), first);
@@ -517,8 +493,8 @@ period_changed_cb (KnsReportPage *self)
   if (self->filling || self->store == NULL)
     return;
 
-  if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->first_row)), &first) ||
-      !parse_date (gtk_editable_get_text (GTK_EDITABLE (self->last_row)), &last))
+  if (!kns_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->first_row)), &first) ||
+      !kns_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->last_row)), &last))
     {
       /* Translators: under the period, while a date is not complete or valid */
       gtk_label_set_text (self->period_error_label, _("Write the dates as 05/09/2026."));

@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-/* The smallest group a report may show (DESIGN.md "Reports"); a school
+/* The smallest group a report may show (README, "Hidden figures"); a school
  * may raise it, never lower it below KNS_SUPPRESSION_MIN_CELL_FLOOR. */
 #define KNS_SUPPRESSION_MIN_CELL_DEFAULT 5
 #define KNS_SUPPRESSION_MIN_CELL_FLOOR 3

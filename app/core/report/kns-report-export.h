@@ -29,8 +29,6 @@ gboolean  kns_report_format_for_file (const char             *file,
 GBytes   *kns_report_to_csv          (KnsReport              *self);
 GBytes   *kns_report_to_pdf          (KnsReport              *self,
                                       GError                **error);
-char     *kns_report_pdf_text        (KnsReport              *self,
-                                      guint                  *n_pages);
 gboolean  kns_report_write           (KnsReport              *self,
                                       const char             *file,
                                       GError                **error);

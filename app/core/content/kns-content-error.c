@@ -133,12 +133,12 @@ kns_parse_context_init (KnsParseContext *ctx,
 }
 
 void
-kns_report (KnsParseContext *ctx,
-            KnsSeverity      severity,
-            KnsContentError  code,
-            guint            line,
-            const char      *format,
-            ...)
+kns_diagnose (KnsParseContext *ctx,
+              KnsSeverity      severity,
+              KnsContentError  code,
+              guint            line,
+              const char      *format,
+              ...)
 {
   g_autofree char *message = NULL;
   va_list args;

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kns-date.h"
 #include "kns-text.h"
 #include "kns-yaml.h"
 
@@ -46,8 +47,8 @@ report_wrong_type (KnsParseContext *ctx,
                    const char      *key,
                    const char      *expected)
 {
-  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, kns_yaml_line (node),
-              _("“%s” must be %s, not “%s”."), key, expected, describe_node (node));
+  kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, kns_yaml_line (node),
+                _("“%s” must be %s, not “%s”."), key, expected, describe_node (node));
 }
 
 static void
@@ -56,8 +57,8 @@ report_missing (KnsParseContext *ctx,
                 const char      *key,
                 const char      *expected)
 {
-  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_KEY, kns_yaml_line (mapping),
-              _("The key “%s” is missing; it must be %s."), key, expected);
+  kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_KEY, kns_yaml_line (mapping),
+                _("The key “%s” is missing; it must be %s."), key, expected);
 }
 
 /* The first line up to @last_line with an odd number of double quotes,
@@ -193,9 +194,9 @@ check_duplicate_keys (KnsYaml         *self,
               g_hash_table_insert (seen, (gpointer) kns_yaml_scalar (key), key);
               continue;
             }
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_KEY, kns_yaml_line (key),
-                      _("The key “%s” is written twice, on line %u and on this line; keep one."),
-                      kns_yaml_scalar (key), kns_yaml_line (first) + ctx->line_offset);
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_KEY, kns_yaml_line (key),
+                        _("The key “%s” is written twice, on line %u and on this line; keep one."),
+                        kns_yaml_scalar (key), kns_yaml_line (first) + ctx->line_offset);
           ok = FALSE;
         }
     }
@@ -216,10 +217,10 @@ kns_yaml_load (KnsYaml         *self,
 
   if ((too_deep = find_too_deep (text, length)) > 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, too_deep,
-                  _("Lists and groups of keys are nested more than %d levels deep here; the "
-                    "details of a lesson need two or three."),
-                  KNS_CONTENT_MAX_DEPTH);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, too_deep,
+                    _("Lists and groups of keys are nested more than %d levels deep here; the "
+                      "details of a lesson need two or three."),
+                    KNS_CONTENT_MAX_DEPTH);
       return FALSE;
     }
 
@@ -240,15 +241,15 @@ kns_yaml_load (KnsYaml         *self,
       /* A quotation mark left open swallows the lines after it, so libyaml
        * stumbles far below the slip; point at the slip instead. */
       if (quote_line > 0)
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, quote_line,
-                    _("A quotation mark (\") opens on this line but is never closed. Close "
-                      "it at the end of the line, or remove it."));
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, quote_line,
+                      _("A quotation mark (\") opens on this line but is never closed. Close "
+                        "it at the end of the line, or remove it."));
       else
         /* libyaml's own words are English; the line is what helps most. */
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, line,
-                    _("The details are not valid YAML (%s). Check the colons, the "
-                      "indentation and that each list item starts with “- ”."),
-                    parser.problem ? parser.problem : "?");
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_YAML_SYNTAX, line,
+                      _("The details are not valid YAML (%s). Check the colons, the "
+                        "indentation and that each list item starts with “- ”."),
+                      parser.problem ? parser.problem : "?");
       return FALSE;
     }
 
@@ -273,9 +274,9 @@ kns_yaml_root_mapping (KnsYaml         *self,
 
   if (root == NULL || root->type != YAML_MAPPING_NODE)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
-                  root ? kns_yaml_line (root) : 1,
-                  _("%s must be a list of “key: value” lines."), what);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
+                    root ? kns_yaml_line (root) : 1,
+                    _("%s must be a list of “key: value” lines."), what);
       return NULL;
     }
 
@@ -319,9 +320,9 @@ kns_yaml_warn_unknown (KnsYaml            *self,
         continue;
 
       list = g_strjoinv (", ", (char **) known);
-      kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_UNKNOWN_KEY, kns_yaml_line (k),
-                  _("Unknown key “%s” is ignored; the known keys are: %s."),
-                  k ? describe_node (k) : "?", list);
+      kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_UNKNOWN_KEY, kns_yaml_line (k),
+                    _("Unknown key “%s” is ignored; the known keys are: %s."),
+                    k ? describe_node (k) : "?", list);
     }
 }
 
@@ -352,8 +353,8 @@ kns_yaml_get_string (KnsYaml         *self,
   text = kns_text_strip (kns_yaml_scalar (node));
   if (required && *text == '\0')
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
-                  _("“%s” must not be empty."), key);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                    _("“%s” must not be empty."), key);
       return FALSE;
     }
 
@@ -381,8 +382,8 @@ read_uint (KnsParseContext *ctx,
 
   if (v < min || v > max)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
-                  _("“%s” must be %s, not %s."), key, expected, kns_yaml_scalar (node));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                    _("“%s” must be %s, not %s."), key, expected, kns_yaml_scalar (node));
       return FALSE;
     }
 
@@ -454,11 +455,11 @@ kns_yaml_get_strv (KnsYaml         *self,
           if (child != NULL && child->type == YAML_MAPPING_NODE)
             {
               /* The commonest slip: "- Nhận diện: …" reads as a key. */
-              kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
-                          kns_yaml_line (child),
-                          _("This item of “%s” contains “: ”, which YAML reads as a key. "
-                            "Put the whole line in double quotes: - \"…\""),
-                          key);
+              kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE,
+                            kns_yaml_line (child),
+                            _("This item of “%s” contains “: ”, which YAML reads as a key. "
+                              "Put the whole line in double quotes: - \"…\""),
+                            key);
               return FALSE;
             }
           if (!kns_yaml_is_scalar (child))
@@ -482,8 +483,8 @@ kns_yaml_get_strv (KnsYaml         *self,
 
   if (required && n == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
-                  _("“%s” must list at least one item."), key);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                    _("“%s” must list at least one item."), key);
       return FALSE;
     }
 
@@ -555,8 +556,6 @@ kns_yaml_get_date (KnsYaml         *self,
 {
   yaml_node_t *node = kns_yaml_lookup (self, mapping, key);
   const char *expected = _("a date written year-month-day, such as 2026-11-23");
-  guint64 y = 0, m = 0, d = 0;
-  g_auto(GStrv) parts = NULL;
 
   if (node == NULL)
     {
@@ -564,19 +563,10 @@ kns_yaml_get_date (KnsYaml         *self,
       return FALSE;
     }
 
-  if (kns_yaml_is_scalar (node))
-    parts = g_strsplit (kns_yaml_scalar (node), "-", -1);
-
-  if (parts == NULL || g_strv_length (parts) != 3 ||
-      strlen (parts[0]) != 4 || strlen (parts[1]) != 2 || strlen (parts[2]) != 2 ||
-      !kns_yaml_parse_uint (parts[0], &y) || !kns_yaml_parse_uint (parts[1], &m) ||
-      !kns_yaml_parse_uint (parts[2], &d) ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!kns_yaml_is_scalar (node) || !kns_date_parse_iso (kns_yaml_scalar (node), value))
     {
       report_wrong_type (ctx, node, key, expected);
       return FALSE;
     }
-
-  g_date_set_dmy (value, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return TRUE;
 }

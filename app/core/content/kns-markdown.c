@@ -90,7 +90,7 @@ node_line (KnsParseContext *ctx,
   return (guint) MAX (cmark_node_get_start_line (node), 1) + ctx->line_offset;
 }
 
-/* Lines reported through kns_report() are offset there. */
+/* Lines reported through kns_diagnose() are offset there. */
 static guint
 node_local_line (cmark_node *node)
 {
@@ -180,8 +180,8 @@ resolve_image (KnsParseContext     *ctx,
 
   if (url == NULL || *url == '\0')
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_MISSING, line,
-                  _("The picture has no file name. Write it as ![description](../media/picture.svg)."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_MISSING, line,
+                    _("The picture has no file name. Write it as ![description](../media/picture.svg)."));
       return NULL;
     }
 
@@ -189,10 +189,10 @@ resolve_image (KnsParseContext     *ctx,
   if (unescaped == NULL || g_path_is_absolute (unescaped) || strstr (unescaped, "://") != NULL ||
       g_str_has_prefix (unescaped, "data:"))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_OUTSIDE, line,
-                  _("The picture “%s” must be a file inside the content folder, written "
-                    "relative to the lesson, such as ../media/picture.svg."),
-                  url);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_OUTSIDE, line,
+                    _("The picture “%s” must be a file inside the content folder, written "
+                      "relative to the lesson, such as ../media/picture.svg."),
+                    url);
       return NULL;
     }
 
@@ -209,18 +209,18 @@ resolve_image (KnsParseContext     *ctx,
   if (!path_is_inside (path, scope->root_dir) ||
       (real_path != NULL && !path_is_inside (real_path, real_root)))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_OUTSIDE, line,
-                  _("The picture “%s” lies outside the content folder; put it in the "
-                    "media folder and write ../media/…"),
-                  url);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_OUTSIDE, line,
+                    _("The picture “%s” lies outside the content folder; put it in the "
+                      "media folder and write ../media/…"),
+                    url);
       return NULL;
     }
 
   if (real_path == NULL || !g_file_test (real_path, G_FILE_TEST_IS_REGULAR))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_MISSING, line,
-                  _("The picture “%s” does not exist. Check the file name and the folder."),
-                  url);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_MISSING, line,
+                    _("The picture “%s” does not exist. Check the file name and the folder."),
+                    url);
       return NULL;
     }
 
@@ -241,9 +241,9 @@ convert_image (KnsParseContext     *ctx,
   block->path = resolve_image (ctx, scope, cmark_node_get_url (node), line);
 
   if (*block->text == '\0')
-    kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_NO_ALT, line,
-                _("The picture has no description. Write what it shows between the "
-                  "brackets: ![A boy asking his mother](…); screen readers read it aloud."));
+    kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_IMAGE_NO_ALT, line,
+                  _("The picture has no description. Write what it shows between the "
+                    "brackets: ![A boy asking his mother](…); screen readers read it aloud."));
 
   if (block->path == NULL || *block->text == '\0')
     return NULL;
@@ -289,10 +289,10 @@ kns_markdown_convert_inlines (KnsParseContext     *ctx,
           add_span (spans, "\n", style, url);
           break;
         case CMARK_NODE_HTML_INLINE:
-          kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_RAW_HTML,
-                      node_local_line (node),
-                      _("HTML such as “%s” is shown as plain text; use Markdown instead."),
-                      cmark_node_get_literal (node));
+          kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_RAW_HTML,
+                        node_local_line (node),
+                        _("HTML such as “%s” is shown as plain text; use Markdown instead."),
+                        cmark_node_get_literal (node));
           add_span (spans, cmark_node_get_literal (node), style, url);
           break;
         case CMARK_NODE_STRONG:
@@ -418,24 +418,14 @@ take_callout_marker (KnsParseContext *ctx,
                      cmark_node      *quote,
                      KnsCalloutKind  *kind)
 {
-  cmark_node *para = cmark_node_first_child (quote);
-  cmark_node *strong = para ? cmark_node_first_child (para) : NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  cmark_node *strong = NULL;
   g_autofree char *marker = NULL;
   g_autofree char *key = NULL;
   gboolean had_colon;
 
   *kind = KNS_CALLOUT_NONE;
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
-      strong == NULL || cmark_node_get_type (strong) != CMARK_NODE_STRONG)
+  if ((marker = kns_markdown_quote_marker (quote, &strong, &had_colon)) == NULL)
     return NULL;
-
-  append_plain_text (text, strong);
-  marker = kns_text_strip (text->str);
-  had_colon = g_str_has_suffix (marker, ":");
-  if (had_colon)
-    marker[strlen (marker) - 1] = '\0';
-  g_strchomp (marker);
 
   /* "Em có biết?" keeps its question mark on screen, not in the lookup. */
   key = g_strdup (marker);
@@ -447,16 +437,56 @@ take_callout_marker (KnsParseContext *ctx,
   if (*kind == KNS_CALLOUT_NONE)
     {
       if (had_colon)
-        kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_UNKNOWN_CALLOUT,
-                    node_local_line (strong),
-                    _("“%s” is not a known call-out, so this is shown as a plain quote. "
-                      "Known ones: Ghi nhớ, Cảnh báo, Gọi 111, Khi cần giúp đỡ, Mẹo, Em có biết."),
-                    marker);
+        kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_UNKNOWN_CALLOUT,
+                      node_local_line (strong),
+                      _("“%s” is not a known call-out, so this is shown as a plain quote. "
+                        "Known ones: Ghi nhớ, Cảnh báo, Gọi 111, Khi cần giúp đỡ, Mẹo, Em có biết."),
+                      marker);
       return NULL;
     }
 
   kns_markdown_drop_marker (strong);
   return g_steal_pointer (&marker);
+}
+
+/**
+ * kns_markdown_quote_marker:
+ * @quote: a block quote
+ * @strong: (out): the marker's node, for kns_markdown_drop_marker ()
+ * @had_colon: (out) (optional): whether a colon ended the marker
+ *
+ * The bold words that open a quote's first paragraph: "**Ghi nhớ:**"
+ * (a call-out) or "**Kết thúc an toàn:**" (a scenario's ending).
+ *
+ * Returns: (transfer full) (nullable): the marker's plain text without
+ *   its colon, or %NULL if the quote does not open with bold words
+ */
+char *
+kns_markdown_quote_marker (cmark_node  *quote,
+                           cmark_node **strong,
+                           gboolean    *had_colon)
+{
+  cmark_node *para = cmark_node_first_child (quote);
+  cmark_node *first = para ? cmark_node_first_child (para) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *marker;
+  gboolean colon;
+
+  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
+      first == NULL || cmark_node_get_type (first) != CMARK_NODE_STRONG)
+    return NULL;
+
+  append_plain_text (text, first);
+  marker = kns_text_strip (text->str);
+  colon = g_str_has_suffix (marker, ":");
+  if (colon)
+    marker[strlen (marker) - 1] = '\0';
+  g_strchomp (marker);
+
+  *strong = first;
+  if (had_colon != NULL)
+    *had_colon = colon;
+  return marker;
 }
 
 /**
@@ -505,10 +535,10 @@ convert_nested (KnsParseContext     *ctx,
       if (ctx->too_deep)
         return block_array_new ();
       ctx->too_deep = TRUE;
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, node_local_line (parent),
-                  _("Quotes and lists are nested more than %d levels deep here; a lesson "
-                    "needs two or three at most."),
-                  KNS_CONTENT_MAX_DEPTH);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TOO_DEEP, node_local_line (parent),
+                    _("Quotes and lists are nested more than %d levels deep here; a lesson "
+                      "needs two or three at most."),
+                    KNS_CONTENT_MAX_DEPTH);
       return block_array_new ();
     }
 
@@ -608,9 +638,9 @@ kns_markdown_convert_block (KnsParseContext     *ctx,
       block->text = g_strdup (cmark_node_get_literal (node));
       break;
     case CMARK_NODE_HTML_BLOCK:
-      kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_RAW_HTML,
-                  node_local_line (node),
-                  _("HTML is shown as plain text; use Markdown instead."));
+      kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_RAW_HTML,
+                    node_local_line (node),
+                    _("HTML is shown as plain text; use Markdown instead."));
       block = block_new (KNS_BLOCK_PARAGRAPH, node_line (ctx, node));
       block->spans = span_array_new ();
       add_span (block->spans, cmark_node_get_literal (node), KNS_SPAN_PLAIN, NULL);

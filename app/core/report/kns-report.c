@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What a school reports each year on the child online-protection
- * programme (CONTENT-BRIEF.md §7, DESIGN.md "Reports"): its sessions,
+ * programme (README, "Making the school report"): its sessions,
  * who took part by grade and sex as headcount and attendances, coverage
  * of each grade, lessons completed and quiz scores by tier and lesson,
  * and whether the hotlines were taught.
@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "kns-date.h"
 #include "kns-report.h"
 #include "kns-report-suppress.h"
 #include "kns-school.h"
@@ -58,7 +59,9 @@ struct _KnsReport
 };
 
 G_DEFINE_FINAL_TYPE (KnsReport, kns_report, G_TYPE_OBJECT)
-G_DEFINE_QUARK (kns - report - error - quark, kns_report_error)
+/* clang-format off: it would split the quark's name at its dashes. */
+G_DEFINE_QUARK (kns-report-error-quark, kns_report_error)
+/* clang-format on */
 
 /* One lesson's figures over the period. */
 typedef struct
@@ -90,7 +93,8 @@ typedef struct
   GPtrArray             *all_imported_lessons;
 } Build;
 
-/* The reporting channels a school is asked about (CONTENT-BRIEF.md §7). */
+/* The reporting channels a school is asked whether it taught: the child
+ * hotline 111, the police 113 and vn-cop.vn, the abuse reporting site. */
 static const struct
 {
   const char *id;
@@ -342,13 +346,6 @@ kns_report_format_school_year (guint school_year)
   return g_strdup_printf ("%u–%u", school_year, school_year + 1);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
-}
-
 /* "05/09/2026 – 31/05/2027", as Vietnamese documents write dates. */
 char *
 kns_report_format_period (const KnsReportPeriod *period)
@@ -358,17 +355,9 @@ kns_report_format_period (const KnsReportPeriod *period)
 
   g_return_val_if_fail (period != NULL, NULL);
 
-  first = format_date (&period->first);
-  last = format_date (&period->last);
+  first = kns_date_format (&period->first);
+  last = kns_date_format (&period->last);
   return g_strdup_printf ("%s – %s", first, last);
-}
-
-static void
-day_text (const GDate *date,
-          char         out[16])
-{
-  g_snprintf (out, 16, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-              g_date_get_day (date));
 }
 
 const char *
@@ -448,10 +437,10 @@ gather_tallies (Build   *build,
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree const char **uuids = NULL;
-  char                    first[16], last[16];
+  char                    first[KNS_DATE_ISO_SIZE], last[KNS_DATE_ISO_SIZE];
 
-  day_text (&build->period->first, first);
-  day_text (&build->period->last, last);
+  kns_date_to_iso (&build->period->first, first);
+  kns_date_to_iso (&build->period->last, last);
   if (build->chosen != NULL)
     uuids = (const char **) g_hash_table_get_keys_as_array (build->chosen, NULL);
 

@@ -20,7 +20,7 @@
 G_BEGIN_DECLS
 
 /* Where a parser is and where its problems go. Lines handed to
- * kns_report() are relative to the text being parsed; line_offset maps
+ * kns_diagnose() are relative to the text being parsed; line_offset maps
  * them back to the file (front matter and body start lower down). */
 typedef struct
 {
@@ -42,7 +42,7 @@ typedef struct
 void     kns_parse_context_init (KnsParseContext *ctx,
                                  const char      *file,
                                  GPtrArray       *diagnostics);
-void     kns_report             (KnsParseContext *ctx,
+void     kns_diagnose           (KnsParseContext *ctx,
                                  KnsSeverity      severity,
                                  KnsContentError  code,
                                  guint            line,
@@ -89,6 +89,9 @@ GPtrArray *kns_markdown_convert_inlines (KnsParseContext     *ctx,
                                          const KnsMediaScope *scope,
                                          cmark_node          *parent,
                                          GPtrArray          **images);
+char      *kns_markdown_quote_marker   (cmark_node          *quote,
+                                        cmark_node         **strong,
+                                        gboolean            *had_colon);
 void       kns_markdown_drop_marker    (cmark_node          *strong);
 void       kns_spans_strip_prefix      (GPtrArray           *spans,
                                         gsize                n_bytes);

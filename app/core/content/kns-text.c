@@ -70,19 +70,19 @@ kns_read_text_file (KnsParseContext *ctx,
   if (!kns_file_read_bounded (path, KNS_CONTENT_MAX_FILE_SIZE, &contents, &len, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                    _("This is a folder, not a lesson file."));
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                      _("This is a folder, not a lesson file."));
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                    _("This is not an ordinary file but a device, a pipe or a socket; a lesson "
-                      "is a text file."));
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                      _("This is not an ordinary file but a device, a pipe or a socket; a lesson "
+                        "is a text file."));
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                    _("The file is too large; a lesson is at most %d bytes."),
-                    KNS_CONTENT_MAX_FILE_SIZE);
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                      _("The file is too large; a lesson is at most %d bytes."),
+                      KNS_CONTENT_MAX_FILE_SIZE);
       else
-        kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0, "%s",
-                    error->message);
+        kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0, "%s",
+                      error->message);
       return FALSE;
     }
 
@@ -156,10 +156,10 @@ kns_text_check (KnsParseContext *ctx,
 
   if (!g_utf8_validate_len (text, length, &end))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_UTF8,
-                  count_lines (text, end),
-                  _("This line holds bytes that are not UTF-8 text. Save the file with "
-                    "the encoding “UTF-8”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_UTF8,
+                    count_lines (text, end),
+                    _("This line holds bytes that are not UTF-8 text. Save the file with "
+                      "the encoding “UTF-8”."));
       return FALSE;
     }
 
@@ -170,10 +170,10 @@ kns_text_check (KnsParseContext *ctx,
 
       if (!is_nfc_line (line, line_len))
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NOT_NFC, lineno,
-                      _("This line writes accents as separate characters (“Unicode tổ "
-                        "hợp”). Convert the file to precomposed Unicode (“Unicode dựng "
-                        "sẵn”, NFC), for example with Unikey’s converter."));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NOT_NFC, lineno,
+                        _("This line writes accents as separate characters (“Unicode tổ "
+                          "hợp”). Convert the file to precomposed Unicode (“Unicode dựng "
+                          "sẵn”, NFC), for example with Unikey’s converter."));
           return FALSE;
         }
 
@@ -208,9 +208,9 @@ kns_text_split_front_matter (KnsParseContext *ctx,
 
   if (!is_delimiter_line (text, first_nl ? (gsize) (first_nl - text) : strlen (text), FALSE))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_FRONT_MATTER, 1,
-                  _("A lesson must start with a line “---”, then its details (id, title, "
-                    "tier…), then another line “---”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_FRONT_MATTER, 1,
+                    _("A lesson must start with a line “---”, then its details (id, title, "
+                      "tier…), then another line “---”."));
       return FALSE;
     }
 
@@ -230,9 +230,9 @@ kns_text_split_front_matter (KnsParseContext *ctx,
       line = nl ? nl + 1 : NULL;
     }
 
-  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_FRONT_MATTER, 1,
-              _("The lesson details that start on this line are never closed: add a line "
-                "“---” after them."));
+  kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_FRONT_MATTER, 1,
+                _("The lesson details that start on this line are never closed: add a line "
+                  "“---” after them."));
   return FALSE;
 }
 

@@ -61,7 +61,6 @@ typedef struct
   double           y;
   guint            page;    /* from 1 */
   guint            n_pages; /* 0 while counting */
-  GString         *text;    /* what is drawn, for kns_report_pdf_text () */
 } Pdf;
 
 /* A table as drawn: texts already formatted. */
@@ -97,8 +96,6 @@ make_layout (Pdf            *pdf,
 
   /* Plain text: a school's name is never markup. */
   pango_layout_set_text (layout, text, -1);
-  if (pdf->text != NULL)
-    g_string_append_printf (pdf->text, "%s\n", text);
   pango_layout_set_width (layout, (gint) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, align);
@@ -729,10 +726,9 @@ static cairo_status_t
 render (KnsReport  *report,
         guint       n_pages,
         GByteArray *out,
-        GString    *text,
         guint      *pages)
 {
-  Pdf pdf = { .report = report, .n_pages = n_pages, .text = text };
+  Pdf pdf = { .report = report, .n_pages = n_pages };
   cairo_status_t status;
 
   pdf.surface = cairo_pdf_surface_create_for_stream (append_cb, out, PAGE_WIDTH, PAGE_HEIGHT);
@@ -769,9 +765,9 @@ kns_report_to_pdf (KnsReport  *self,
 
   g_return_val_if_fail (KNS_IS_REPORT (self), NULL);
 
-  status = render (self, 0, NULL, NULL, &n_pages);
+  status = render (self, 0, NULL, &n_pages);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = render (self, n_pages, out, NULL, &pages);
+    status = render (self, n_pages, out, &pages);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_WRITE,
@@ -781,28 +777,4 @@ kns_report_to_pdf (KnsReport  *self,
     }
   g_assert (pages == n_pages);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
-/**
- * kns_report_pdf_text:
- * @n_pages: (out) (optional): how many pages the report takes
- *
- * Every text the printable report draws, a line each, in order: PDF
- * compresses its text, and tests search this instead.
- *
- * Returns: (transfer full): the text
- */
-char *
-kns_report_pdf_text (KnsReport *self,
-                     guint     *n_pages)
-{
-  GString *text = g_string_new (NULL);
-  guint pages = 0;
-
-  g_return_val_if_fail (KNS_IS_REPORT (self), NULL);
-
-  render (self, 0, NULL, text, &pages);
-  if (n_pages != NULL)
-    *n_pages = pages;
-  return g_string_free (text, FALSE);
 }

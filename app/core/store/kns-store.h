@@ -13,7 +13,7 @@
  * committed transaction (WAL, synchronous=FULL) before the call returns,
  * so a crash or a power cut loses nothing a learner has already done.
  *
- * Privacy (DESIGN.md "Data and privacy"): a learner is a nickname, a class
+ * Privacy (README, "Privacy"): a learner is a nickname, a class
  * label, a grade, an avatar and, only if the school asks, a sex. Reports
  * read the anonymous tallies, which every event updates in its own
  * transaction and which deleting learners never changes.

@@ -412,8 +412,8 @@ write_setting (KnsStore    *self,
   return kns_store_run (self, stmt, error);
 }
 
-/* Whether the school asked to record sex for its report (DESIGN.md
- * "Data and privacy"); otherwise every learner is KNS_SEX_UNSTATED. */
+/* Whether the school asked to record sex for its report; otherwise every
+ * learner is KNS_SEX_UNSTATED (README, "Privacy"). */
 gboolean
 kns_store_records_sex (KnsStore  *self,
                        gboolean  *records,

@@ -31,6 +31,7 @@ typedef enum
   KNS_BUNDLE_ERROR_CHECKSUM,      /* changed after it was exported */
   KNS_BUNDLE_ERROR_OWN_DEVICE,    /* exported by this very computer */
   KNS_BUNDLE_ERROR_CONFLICT,      /* another export of the same computer and time */
+  KNS_BUNDLE_ERROR_WRITE,         /* the file could not be written */
 } KnsBundleError;
 
 /* The format's name and the newest version this code reads and writes. */

@@ -113,9 +113,9 @@ read_tier_lessons (KnsYaml         *yaml,
 
   if (lessons->type != YAML_SEQUENCE_NODE)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, spec->lessons_line,
-                  _("“lessons” must be a list of lesson file names, each on a line starting "
-                    "with “- ”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, spec->lessons_line,
+                    _("“lessons” must be a list of lesson file names, each on a line starting "
+                      "with “- ”."));
       return;
     }
 
@@ -129,9 +129,9 @@ read_tier_lessons (KnsYaml         *yaml,
 
       if (!kns_yaml_is_scalar (node) || strchr (kns_yaml_scalar (node), '/') != NULL)
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, line,
-                      _("A lesson is listed by its file name in the tier’s folder, such as "
-                        "“01-internet-la-gi”."));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, line,
+                        _("A lesson is listed by its file name in the tier’s folder, such as "
+                          "“01-internet-la-gi”."));
           continue;
         }
 
@@ -139,8 +139,8 @@ read_tier_lessons (KnsYaml         *yaml,
       for (guint i = 0; i < spec->names->len; i++)
         if (strcmp (g_ptr_array_index (spec->names, i), name) == 0)
           {
-            kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, line,
-                        _("The lesson “%s” is listed twice."), name);
+            kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, line,
+                          _("The lesson “%s” is listed twice."), name);
             g_clear_pointer (&name, g_free);
             break;
           }
@@ -168,8 +168,8 @@ read_tier (KnsYaml         *yaml,
 
   if (map->type != YAML_MAPPING_NODE)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, kns_yaml_line (map),
-                  _("Each tier is a group of keys: id, title, grades and lessons."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_WRONG_TYPE, kns_yaml_line (map),
+                    _("Each tier is a group of keys: id, title, grades and lessons."));
       return NULL;
     }
 
@@ -182,17 +182,17 @@ read_tier (KnsYaml         *yaml,
 
   if (ok && (grades->len != 2 || g_array_index (grades, guint, 0) > g_array_index (grades, guint, 1)))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
-                  kns_yaml_line (kns_yaml_lookup (yaml, map, "grades")),
-                  _("“grades” must give the first and the last grade of the tier, such as [1, 3]."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
+                    kns_yaml_line (kns_yaml_lookup (yaml, map, "grades")),
+                    _("“grades” must give the first and the last grade of the tier, such as [1, 3]."));
       ok = FALSE;
     }
 
   if (ok && find_spec (specs, id) != NULL)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_ID,
-                  kns_yaml_line (kns_yaml_lookup (yaml, map, "id")),
-                  _("There is already a tier %u."), id);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_ID,
+                    kns_yaml_line (kns_yaml_lookup (yaml, map, "id")),
+                    _("There is already a tier %u."), id);
       ok = FALSE;
     }
 
@@ -203,10 +203,10 @@ read_tier (KnsYaml         *yaml,
       if (g_array_index (grades, guint, 0) <= kns_tier_get_grade_max (other) &&
           g_array_index (grades, guint, 1) >= kns_tier_get_grade_min (other))
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
-                      kns_yaml_line (kns_yaml_lookup (yaml, map, "grades")),
-                      _("These grades overlap those of tier %u; a grade belongs to one tier."),
-                      kns_tier_get_id (other));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
+                        kns_yaml_line (kns_yaml_lookup (yaml, map, "grades")),
+                        _("These grades overlap those of tier %u; a grade belongs to one tier."),
+                        kns_tier_get_id (other));
           ok = FALSE;
         }
     }
@@ -250,11 +250,11 @@ read_course_file (KnsCourse       *self,
   if (tiers == NULL || tiers->type != YAML_SEQUENCE_NODE ||
       tiers->data.sequence.items.start == tiers->data.sequence.items.top)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR,
-                  tiers ? KNS_CONTENT_ERROR_WRONG_TYPE : KNS_CONTENT_ERROR_MISSING_KEY,
-                  kns_yaml_line (tiers ? tiers : root),
-                  _("course.yaml must list its tiers under “tiers:”, each with id, title, "
-                    "grades and lessons."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR,
+                    tiers ? KNS_CONTENT_ERROR_WRONG_TYPE : KNS_CONTENT_ERROR_MISSING_KEY,
+                    kns_yaml_line (tiers ? tiers : root),
+                    _("course.yaml must list its tiers under “tiers:”, each with id, title, "
+                      "grades and lessons."));
       return g_steal_pointer (&specs);
     }
 
@@ -323,30 +323,30 @@ check_lesson_place (KnsCourse *self,
     {
       g_autofree char *ids = list_tier_ids (specs);
 
-      kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_TIER,
-                  kns_lesson_get_tier_line (lesson),
-                  _("There is no tier %u in course.yaml (its tiers are: %s)."), tier, ids);
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_TIER,
+                    kns_lesson_get_tier_line (lesson),
+                    _("There is no tier %u in course.yaml (its tiers are: %s)."), tier, ids);
       return FALSE;
     }
 
   if (tier != kns_tier_get_id (spec->tier))
     {
-      kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TIER_MISMATCH,
-                  kns_lesson_get_tier_line (lesson),
-                  _("The lesson says “tier: %u” but lies in the folder of tier %u; move it "
-                    "or correct the tier."),
-                  tier, kns_tier_get_id (spec->tier));
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_TIER_MISMATCH,
+                    kns_lesson_get_tier_line (lesson),
+                    _("The lesson says “tier: %u” but lies in the folder of tier %u; move it "
+                      "or correct the tier."),
+                    tier, kns_tier_get_id (spec->tier));
       return FALSE;
     }
 
   other = g_hash_table_lookup (self->lessons, kns_lesson_get_id (lesson));
   if (other != NULL)
     {
-      kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_ID,
-                  kns_lesson_get_id_line (lesson),
-                  _("The id “%s” is already used by %s; every lesson needs its own id, and "
-                    "an old id is never reused."),
-                  kns_lesson_get_id (lesson), kns_lesson_get_file (other));
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_DUPLICATE_ID,
+                    kns_lesson_get_id_line (lesson),
+                    _("The id “%s” is already used by %s; every lesson needs its own id, and "
+                      "an old id is never reused."),
+                    kns_lesson_get_id (lesson), kns_lesson_get_file (other));
       return FALSE;
     }
 
@@ -401,9 +401,9 @@ check_folder (KnsCourse  *self,
           if (!g_file_test (lesson_path, G_FILE_TEST_EXISTS))
             {
               kns_parse_context_init (&ctx, path, self->diagnostics);
-              kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_ORPHAN_QUIZ, 0,
-                          _("This quiz has no lesson: a quiz “NAME.quiz.md” belongs to the "
-                            "lesson “NAME.md” in the same folder."));
+              kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_ORPHAN_QUIZ, 0,
+                            _("This quiz has no lesson: a quiz “NAME.quiz.md” belongs to the "
+                              "lesson “NAME.md” in the same folder."));
             }
         }
       else if (g_str_has_suffix (name, ".md") && g_ascii_strcasecmp (name, "README.md") != 0)
@@ -415,11 +415,11 @@ check_folder (KnsCourse  *self,
 
           kns_parse_context_init (&ctx, course_file, self->diagnostics);
           if (spec != NULL)
-            kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNLISTED_LESSON,
-                        spec->lessons_line,
-                        _("The lesson %s is not listed under “lessons” of tier %u, so it is "
-                          "not shown; add “%s” to the list."),
-                        path, kns_tier_get_id (spec->tier), stem);
+            kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNLISTED_LESSON,
+                          spec->lessons_line,
+                          _("The lesson %s is not listed under “lessons” of tier %u, so it is "
+                            "not shown; add “%s” to the list."),
+                          path, kns_tier_get_id (spec->tier), stem);
         }
     }
 }
@@ -450,10 +450,10 @@ check_unknown_tier_folders (KnsCourse *self,
 
       ids = list_tier_ids (specs);
       kns_parse_context_init (&ctx, path, self->diagnostics);
-      kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_TIER, 0,
-                  _("The folder %s is not a tier of course.yaml (its tiers are: %s); its "
-                    "lessons are not shown."),
-                  entry, ids);
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_TIER, 0,
+                    _("The folder %s is not a tier of course.yaml (its tiers are: %s); its "
+                      "lessons are not shown."),
+                    entry, ids);
     }
 }
 
@@ -481,9 +481,9 @@ load_tier (KnsCourse    *self,
           KnsParseContext ctx;
 
           kns_parse_context_init (&ctx, course_file, self->diagnostics);
-          kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_LESSON,
-                      g_array_index (spec->lines, guint, i),
-                      _("The lesson “%s” is listed, but there is no file %s."), name, path);
+          kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_LESSON,
+                        g_array_index (spec->lines, guint, i),
+                        _("The lesson “%s” is listed, but there is no file %s."), name, path);
           continue;
         }
 
@@ -515,8 +515,8 @@ load_help (KnsCourse  *self,
 
   self->help = kns_markdown_parse_text (&ctx, &scope, text, length);
   if (self->help->len == 0)
-    kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_EMPTY_BODY, 1,
-                _("The help page is empty; it should list where a child can get help."));
+    kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_EMPTY_BODY, 1,
+                  _("The help page is empty; it should list where a child can get help."));
   if (ctx.n_errors > 0)
     g_clear_pointer (&self->help, g_ptr_array_unref);
 }
@@ -620,9 +620,9 @@ kns_course_load (const char    *dir,
 
       self->root = g_strdup (dir);
       kns_parse_context_init (&ctx, expected, self->diagnostics);
-      kns_report (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
-                  _("There is no course here: a content folder holds course.yaml (or "
-                    "vi/course.yaml) and one folder per tier."));
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNREADABLE, 0,
+                    _("There is no course here: a content folder holds course.yaml (or "
+                      "vi/course.yaml) and one folder per tier."));
       return g_steal_pointer (&self);
     }
 

@@ -39,6 +39,7 @@
 
 #include "kns-bundle.h"
 #include "kns-bundle-private.h"
+#include "kns-date.h"
 #include "kns-file.h"
 #include "kns-school.h"
 
@@ -59,7 +60,9 @@
  * group when it ends, so this is also how often the progress moves. */
 #define GROUP_FILES 32
 
-G_DEFINE_QUARK (kns - bundle - error - quark, kns_bundle_error)
+/* clang-format off: it would split the quark's name at its dashes. */
+G_DEFINE_QUARK (kns-bundle-error-quark, kns_bundle_error)
+/* clang-format on */
 
 static const char *const format_names[] = { "in-person", "kiosk", "online" };
 
@@ -687,7 +690,7 @@ kns_bundle_write (KnsBundle  *bundle,
                                 &local_error))
     return TRUE;
 
-  g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_READ, _("%s could not be written: %s"),
+  g_set_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_WRITE, _("%s could not be written: %s"),
                file, local_error->message);
   return FALSE;
 }
@@ -950,39 +953,19 @@ read_object (Reader            *reader,
   return object;
 }
 
-/* The digits of @text[@start, @end), or -1. */
-static int
-parse_digits (const char *text,
-              guint       start,
-              guint       end)
-{
-  int value = 0;
-
-  for (guint i = start; i < end; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return -1;
-      value = value * 10 + (text[i] - '0');
-    }
-  return value;
-}
-
-/* "YYYY-MM-DD", a real day, from 1 September to 31 August. Read by hand:
- * every tally row has one, and sscanf () was a tenth of the checks. */
+/* "YYYY-MM-DD", a real day, from 1 September to 31 August. */
 static gboolean
 is_day_in_year (const char *day,
                 guint       school_year)
 {
-  int y, m, d;
+  GDate date;
+  guint y, m;
 
-  if (strlen (day) != 10 || day[4] != '-' || day[7] != '-')
+  if (!kns_date_parse_iso (day, &date))
     return FALSE;
-  y = parse_digits (day, 0, 4);
-  m = parse_digits (day, 5, 7);
-  d = parse_digits (day, 8, 10);
-  if (y < 1 || m < 1 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  return (y == (int) school_year && m >= 9) || (y == (int) school_year + 1 && m <= 8);
+  y = g_date_get_year (&date);
+  m = g_date_get_month (&date);
+  return (y == school_year && m >= 9) || (y == school_year + 1 && m <= 8);
 }
 
 static gboolean

@@ -25,7 +25,7 @@
 
 #include "kns-scenario-private.h"
 
-/* Scenes store their line in the file; kns_report() wants it relative
+/* Scenes store their line in the file; kns_diagnose() wants it relative
  * to the body. */
 static guint
 body_line (KnsParseContext *ctx,
@@ -80,11 +80,11 @@ resolve_choices (KnsParseContext *ctx,
             continue;
 
           known = list_ids (scenes, NULL);
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_CHOICE_NOWHERE,
-                      body_line (ctx, choice->line),
-                      _("The choice “%s” leads to “#%s”, but there is no scene with that id. "
-                        "The scenes are: %s."),
-                      choice->text, choice->target, known);
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_CHOICE_NOWHERE,
+                        body_line (ctx, choice->line),
+                        _("The choice “%s” leads to “#%s”, but there is no scene with that id. "
+                          "The scenes are: %s."),
+                        choice->text, choice->target, known);
           ok = FALSE;
         }
     }
@@ -104,12 +104,12 @@ check_dead_ends (KnsParseContext *ctx,
       if (scene->ending != KNS_ENDING_NONE || scene->choices->len > 0)
         continue;
 
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_DEAD_END,
-                  body_line (ctx, scene->line),
-                  _("The scene “%s” has no choices and is not an ending. Add choices "
-                    "(- [What the child does](#next-scene)), or end it with “> **Kết thúc an "
-                    "toàn:** …” or “> **Kết thúc chưa an toàn:** …”."),
-                  scene->id);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_DEAD_END,
+                    body_line (ctx, scene->line),
+                    _("The scene “%s” has no choices and is not an ending. Add choices "
+                      "(- [What the child does](#next-scene)), or end it with “> **Kết thúc an "
+                      "toàn:** …” or “> **Kết thúc chưa an toàn:** …”."),
+                    scene->id);
       ok = FALSE;
     }
   return ok;
@@ -132,10 +132,10 @@ find_start (KnsParseContext *ctx,
   /* The front matter's line, not the body's. */
   known = list_ids (scenes, NULL);
   ctx->line_offset = 0;
-  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, start_line,
-              _("“start: %s” names no scene; write the id of the first scene. The scenes "
-                "are: %s."),
-              start, known);
+  kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, start_line,
+                _("“start: %s” names no scene; write the id of the first scene. The scenes "
+                  "are: %s."),
+                start, known);
   ctx->line_offset = offset;
   return NULL;
 }
@@ -218,11 +218,11 @@ check_reachable (KnsParseContext *ctx,
 
       if (reached[i])
         continue;
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_UNREACHABLE,
-                  body_line (ctx, scene->line),
-                  _("No choice leads to the scene “%s”, so no child will ever see it. Link to "
-                    "it from another scene (- […](#%s)), or remove it."),
-                  scene->id, scene->id);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_UNREACHABLE,
+                    body_line (ctx, scene->line),
+                    _("No choice leads to the scene “%s”, so no child will ever see it. Link to "
+                      "it from another scene (- […](#%s)), or remove it."),
+                    scene->id, scene->id);
       ok = FALSE;
     }
   return ok;
@@ -250,11 +250,11 @@ check_exits (KnsParseContext *ctx,
     return TRUE;
 
   names = list_ids (scenes, trapped);
-  kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_NO_EXIT,
-              body_line (ctx, first->line),
-              _("From the scene “%s” no path of choices ever reaches an ending: the scenes %s "
-                "only lead to each other. Give one of them a choice that leads towards an ending."),
-              first->id, names);
+  kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_NO_EXIT,
+                body_line (ctx, first->line),
+                _("From the scene “%s” no path of choices ever reaches an ending: the scenes %s "
+                  "only lead to each other. Give one of them a choice that leads towards an ending."),
+                first->id, names);
   return FALSE;
 }
 
@@ -290,10 +290,10 @@ kns_scenario_check_graph (KnsParseContext  *ctx,
 
   if (!has_safe_ending (scenes))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_SAFE_ENDING,
-                  body_line (ctx, ((KnsScene *) g_ptr_array_index (scenes, 0))->line),
-                  _("The scenario has no safe ending. At least one scene must show the child "
-                    "what a safe choice leads to, with “> **Kết thúc an toàn:** …”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_SAFE_ENDING,
+                    body_line (ctx, ((KnsScene *) g_ptr_array_index (scenes, 0))->line),
+                    _("The scenario has no safe ending. At least one scene must show the child "
+                      "what a safe choice leads to, with “> **Kết thúc an toàn:** …”."));
       ok = FALSE;
     }
 

@@ -158,8 +158,8 @@ parse_option (KnsParseContext     *ctx,
   if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
       cmark_node_next (para) != NULL)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (item),
-                  _("An option must be a single line of text after “- [ ]” or “- [x]”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (item),
+                    _("An option must be a single line of text after “- [ ]” or “- [x]”."));
       return NULL;
     }
 
@@ -172,9 +172,9 @@ parse_option (KnsParseContext     *ctx,
     correct = TRUE;
   else
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
-                  _("An option must start with “[ ]” (a wrong answer) or “[x]” (a right "
-                    "answer), like: - [x] Tell a parent."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
+                    _("An option must start with “[ ]” (a wrong answer) or “[x]” (a right "
+                      "answer), like: - [x] Tell a parent."));
       return NULL;
     }
 
@@ -183,8 +183,8 @@ parse_option (KnsParseContext     *ctx,
   text = kns_spans_to_text (spans);
   if (*text == '\0')
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
-                  _("This option has no text after its “[ ]” or “[x]”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_OPTION_MARK, local_line (item),
+                    _("This option has no text after its “[ ]” or “[x]”."));
       return NULL;
     }
 
@@ -218,10 +218,10 @@ parse_options (KnsParseContext     *ctx,
 
       if (question->options->len == KNS_QUIZ_MAX_OPTIONS)
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
-                      local_line (item),
-                      _("A question has at most %d options; split this one into two questions."),
-                      KNS_QUIZ_MAX_OPTIONS);
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                        local_line (item),
+                        _("A question has at most %d options; split this one into two questions."),
+                        KNS_QUIZ_MAX_OPTIONS);
           option_free (option);
           return FALSE;
         }
@@ -249,35 +249,35 @@ check_question (KnsParseContext *ctx,
 
   if (n_options == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_OPTIONS, heading_line,
-                  _("The question “%s” has no options. Under it, list the answers, each on "
-                    "a line starting with “- [ ]” or “- [x]”."),
-                  question->prompt_text);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_OPTIONS, heading_line,
+                    _("The question “%s” has no options. Under it, list the answers, each on "
+                      "a line starting with “- [ ]” or “- [x]”."),
+                    question->prompt_text);
       return FALSE;
     }
 
   if (n_options == 1)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SINGLE_OPTION, heading_line,
-                  _("The question “%s” has only one option; give at least two to choose from."),
-                  question->prompt_text);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SINGLE_OPTION, heading_line,
+                    _("The question “%s” has only one option; give at least two to choose from."),
+                    question->prompt_text);
       return FALSE;
     }
 
   if (question->correct_mask == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_CORRECT_OPTION, heading_line,
-                  _("The question “%s” has no right option; mark each right one with “[x]”."),
-                  question->prompt_text);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_CORRECT_OPTION, heading_line,
+                    _("The question “%s” has no right option; mark each right one with “[x]”."),
+                    question->prompt_text);
       return FALSE;
     }
 
   if (question->explanation == NULL || question->explanation->len == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_EXPLANATION, heading_line,
-                  _("The question “%s” has no explanation. After the options, add a line "
-                    "starting with “> ” that says why the answer is right."),
-                  question->prompt_text);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_NO_EXPLANATION, heading_line,
+                    _("The question “%s” has no explanation. After the options, add a line "
+                      "starting with “> ” that says why the answer is right."),
+                    question->prompt_text);
       return FALSE;
     }
 
@@ -301,8 +301,8 @@ question_new (KnsParseContext     *ctx,
   question->body = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_block_free);
 
   if (*question->prompt_text == '\0')
-    kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (heading),
-                _("This question heading is empty; write the question after “## ”."));
+    kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (heading),
+                  _("This question heading is empty; write the question after “## ”."));
 
   return question;
 }
@@ -320,9 +320,9 @@ add_to_question (KnsParseContext     *ctx,
     case CMARK_NODE_LIST:
       if (question->options != NULL || question->explanation != NULL)
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
-                      _("A question has one list of options, before its explanation. Keep "
-                        "all options together, with no other text between them."));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                        _("A question has one list of options, before its explanation. Keep "
+                          "all options together, with no other text between them."));
           return FALSE;
         }
       return parse_options (ctx, scope, question, node);
@@ -330,9 +330,9 @@ add_to_question (KnsParseContext     *ctx,
     case CMARK_NODE_BLOCK_QUOTE:
       if (question->explanation != NULL)
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
-                      _("This question already has an explanation; write it as one block of "
-                        "lines starting with “> ”."));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                        _("This question already has an explanation; write it as one block of "
+                          "lines starting with “> ”."));
           return FALSE;
         }
       question->explanation = kns_markdown_convert_blocks (ctx, scope, cmark_node_first_child (node));
@@ -341,9 +341,9 @@ add_to_question (KnsParseContext     *ctx,
     default:
       if (question->options != NULL)
         {
-          kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
-                      _("After the options only the explanation may follow, on lines starting "
-                        "with “> ”."));
+          kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, local_line (node),
+                        _("After the options only the explanation may follow, on lines starting "
+                          "with “> ”."));
           return FALSE;
         }
       kns_markdown_convert_block (ctx, scope, node, question->body);
@@ -392,11 +392,11 @@ check_key_lengths (KnsParseContext *ctx,
     }
 
   if (single >= 3 && longest * 3 > single * 2)
-    kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_GUESSABLE_KEY, 1,
-                _("In %u of the %u one-answer questions the right answer is the longest "
-                  "option, so a pupil can pick it without reading; make some wrong answers "
-                  "as long as the right one."),
-                longest, single);
+    kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_GUESSABLE_KEY, 1,
+                  _("In %u of the %u one-answer questions the right answer is the longest "
+                    "option, so a pupil can pick it without reading; make some wrong answers "
+                    "as long as the right one."),
+                  longest, single);
 }
 
 KnsQuiz *
@@ -422,10 +422,10 @@ kns_quiz_parse (KnsParseContext     *ctx,
         {
           if (cmark_node_get_heading_level (node) != 2)
             {
-              kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
-                          local_line (node),
-                          _("A question is a heading written with two hashes: “## What would "
-                            "you do?”."));
+              kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                            local_line (node),
+                            _("A question is a heading written with two hashes: “## What would "
+                              "you do?”."));
               ok = FALSE;
             }
 
@@ -441,9 +441,9 @@ kns_quiz_parse (KnsParseContext     *ctx,
       if (current == NULL)
         {
           if (!warned_intro)
-            kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
-                        local_line (node),
-                        _("Text before the first question (“## …”) is not shown."));
+            kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_QUIZ_STRUCTURE,
+                          local_line (node),
+                          _("Text before the first question (“## …”) is not shown."));
           warned_intro = TRUE;
           continue;
         }
@@ -457,8 +457,8 @@ kns_quiz_parse (KnsParseContext     *ctx,
 
   if (questions->len == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, 1,
-                  _("The quiz has no questions. Each question starts with a line “## …”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_QUIZ_STRUCTURE, 1,
+                    _("The quiz has no questions. Each question starts with a line “## …”."));
       return NULL;
     }
 

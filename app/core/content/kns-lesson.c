@@ -135,11 +135,11 @@ read_id (KnsLesson       *self,
   self->id_line = kns_yaml_line (kns_yaml_lookup (yaml, root, "id")) + ctx->line_offset;
   if (!kns_lesson_id_is_valid (self->id))
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
-                  self->id_line - ctx->line_offset,
-                  _("The id “%s” may use only small letters without accents, digits and "
-                    "single dashes, such as “t1-mat-khau”."),
-                  self->id);
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
+                    self->id_line - ctx->line_offset,
+                    _("The id “%s” may use only small letters without accents, digits and "
+                      "single dashes, such as “t1-mat-khau”."),
+                    self->id);
       return FALSE;
     }
 
@@ -166,11 +166,11 @@ read_classification (KnsLesson       *self,
       for (guint i = 0; self->competences[i]; i++)
         if (!kns_competence_is_valid (self->competences[i]))
           {
-            kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
-                        kns_yaml_line (kns_yaml_lookup (yaml, root, "competences")),
-                        _("“%s” is not a competence code of TT 02/2025; write the domain and "
-                          "the competence, such as 4.2."),
-                        self->competences[i]);
+            kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE,
+                          kns_yaml_line (kns_yaml_lookup (yaml, root, "competences")),
+                          _("“%s” is not a competence code of TT 02/2025; write the domain and "
+                            "the competence, such as 4.2."),
+                          self->competences[i]);
             ok = FALSE;
           }
     }
@@ -184,11 +184,11 @@ read_classification (KnsLesson       *self,
       {
         g_autofree char *list = g_strjoinv (", ", (char **) known_channels);
 
-        kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_INVALID_VALUE,
-                    kns_yaml_line (kns_yaml_lookup (yaml, root, "channels")),
-                    _("“%s” is not a known reporting channel and will not count in reports; "
-                      "known ones are: %s."),
-                    self->channels[i], list);
+        kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_INVALID_VALUE,
+                      kns_yaml_line (kns_yaml_lookup (yaml, root, "channels")),
+                      _("“%s” is not a known reporting channel and will not count in reports; "
+                        "known ones are: %s."),
+                      self->channels[i], list);
       }
 
   return ok;
@@ -270,15 +270,15 @@ read_body (KnsLesson       *self,
 
   if (self->blocks->len == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_EMPTY_BODY, 1,
-                  _("The lesson has no text: write it below the closing “---” line."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_EMPTY_BODY, 1,
+                    _("The lesson has no text: write it below the closing “---” line."));
       return FALSE;
     }
 
   if (!has_help_callout (self->blocks))
-    kns_report (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_NO_HELP_CALLOUT, 1,
-                _("The lesson does not end with a “Khi cần giúp đỡ” call-out telling the "
-                  "child where to get help (a trusted adult, 111)."));
+    kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_NO_HELP_CALLOUT, 1,
+                  _("The lesson does not end with a “Khi cần giúp đỡ” call-out telling the "
+                    "child where to get help (a trusted adult, 111)."));
 
   return ctx->n_errors == errors_before;
 }

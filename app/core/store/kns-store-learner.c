@@ -11,7 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A learner is a nickname, a class label, a grade, an avatar and, only
- * while the school records it, a sex (DESIGN.md "Data and privacy").
+ * while the school records it, a sex (README, "Privacy").
  * Deleting, archiving and purging learners never touches the tallies.
  */
 

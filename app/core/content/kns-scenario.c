@@ -269,21 +269,21 @@ read_heading_id (Parser     *p,
     {
       if (is_valid_scene_id (text))
         return g_steal_pointer (&text);
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
-                  local_line (heading),
-                  _("A scene heading needs the scene’s id: write “## %s {#short-id}”, or "
-                    "only “## short-id”, using small letters without accents, digits and dashes."),
-                  text);
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
+                    local_line (heading),
+                    _("A scene heading needs the scene’s id: write “## %s {#short-id}”, or "
+                      "only “## short-id”, using small letters without accents, digits and dashes."),
+                    text);
       return NULL;
     }
 
   id = g_strndup (open + 2, text + len - 1 - (open + 2));
   if (!is_valid_scene_id (id))
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, local_line (heading),
-                  _("The scene id “%s” may use only small letters without accents, digits and "
-                    "single dashes, such as “ke-voi-me”."),
-                  id);
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, local_line (heading),
+                    _("The scene id “%s” may use only small letters without accents, digits and "
+                      "single dashes, such as “ke-voi-me”."),
+                    id);
       return NULL;
     }
 
@@ -318,9 +318,9 @@ start_scene (Parser     *p,
   other = g_hash_table_lookup (p->ids, scene->id);
   if (other != NULL)
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, local_line (heading),
-                  _("There is already a scene “%s” (line %u); every scene needs its own id."),
-                  scene->id, other->line);
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_ID, local_line (heading),
+                    _("There is already a scene “%s” (line %u); every scene needs its own id."),
+                    scene->id, other->line);
       return;
     }
   g_hash_table_insert (p->ids, scene->id, scene);
@@ -389,9 +389,9 @@ parse_choice (Parser     *p,
 
   if (link == NULL || !links_to_scene (link) || cmark_node_get_url (link)[1] == '\0')
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (item),
-                  _("Each choice is one line holding one link to a scene, such as: "
-                    "- [Tell mum](#tell-mum)."));
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (item),
+                    _("Each choice is one line holding one link to a scene, such as: "
+                      "- [Tell mum](#tell-mum)."));
       return NULL;
     }
 
@@ -400,8 +400,8 @@ parse_choice (Parser     *p,
   g_strstrip (text);
   if (*text == '\0')
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (item),
-                  _("This choice has no words: write what the child does between “[” and “]”."));
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (item),
+                    _("This choice has no words: write what the child does between “[” and “]”."));
       return NULL;
     }
 
@@ -427,33 +427,15 @@ parse_choices (Parser     *p,
         continue;
       if (scene->choices->len == KNS_SCENARIO_MAX_CHOICES)
         {
-          kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
-                      local_line (item),
-                      _("A scene offers at most %d choices; fewer are easier for a child."),
-                      KNS_SCENARIO_MAX_CHOICES);
+          kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
+                        local_line (item),
+                        _("A scene offers at most %d choices; fewer are easier for a child."),
+                        KNS_SCENARIO_MAX_CHOICES);
           choice_free (choice);
           return;
         }
       g_ptr_array_add (scene->choices, choice);
     }
-}
-
-static char *
-plain_text (cmark_node *node)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(cmark_iter) iter = cmark_iter_new (node);
-  cmark_event_type ev;
-
-  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *cur = cmark_iter_get_node (iter);
-
-      if (ev == CMARK_EVENT_ENTER &&
-          (cmark_node_get_type (cur) == CMARK_NODE_TEXT || cmark_node_get_type (cur) == CMARK_NODE_CODE))
-        g_string_append (out, cmark_node_get_literal (cur));
-    }
-  return kns_text_strip (out->str);
 }
 
 static KnsEndingKind
@@ -477,21 +459,14 @@ take_ending_marker (Parser     *p,
                     cmark_node *quote,
                     gboolean   *rejected)
 {
-  cmark_node *para = cmark_node_first_child (quote);
-  cmark_node *strong = para ? cmark_node_first_child (para) : NULL;
+  cmark_node *strong = NULL;
   g_autofree char *marker = NULL;
   g_autofree char *folded = NULL;
   KnsEndingKind kind;
 
   *rejected = FALSE;
-  if (para == NULL || cmark_node_get_type (para) != CMARK_NODE_PARAGRAPH ||
-      strong == NULL || cmark_node_get_type (strong) != CMARK_NODE_STRONG)
+  if ((marker = kns_markdown_quote_marker (quote, &strong, NULL)) == NULL)
     return KNS_ENDING_NONE;
-
-  marker = plain_text (strong);
-  if (g_str_has_suffix (marker, ":"))
-    marker[strlen (marker) - 1] = '\0';
-  g_strchomp (marker);
 
   kind = lookup_ending (marker);
   folded = g_utf8_casefold (marker, -1);
@@ -499,11 +474,11 @@ take_ending_marker (Parser     *p,
     {
       *rejected = g_str_has_prefix (folded, "kết thúc");
       if (*rejected)
-        kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
-                    local_line (strong),
-                    _("“%s” is not an ending the app knows: write “**Kết thúc an toàn:**” or "
-                      "“**Kết thúc chưa an toàn:**”."),
-                    marker);
+        kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE,
+                      local_line (strong),
+                      _("“%s” is not an ending the app knows: write “**Kết thúc an toàn:**” or "
+                        "“**Kết thúc chưa an toàn:**”."),
+                      marker);
       return KNS_ENDING_NONE;
     }
 
@@ -522,15 +497,15 @@ add_ending (Parser        *p,
 
   if (p->had_choice_list)
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
-                  _("A scene with choices is not an ending. Put the ending in a scene of its "
-                    "own, which a choice leads to."));
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
+                    _("A scene with choices is not an ending. Put the ending in a scene of its "
+                      "own, which a choice leads to."));
       return;
     }
   if (scene->ending != KNS_ENDING_NONE)
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
-                  _("This scene already has an ending; a scene ends one way only."));
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
+                    _("This scene already has an ending; a scene ends one way only."));
       return;
     }
 
@@ -539,9 +514,9 @@ add_ending (Parser        *p,
   words = kns_blocks_to_text (scene->debrief);
   g_strstrip (words);
   if (p->ctx->n_errors == errors_before && *words == '\0')
-    kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
-                _("The ending says nothing: after the marker, explain why it is safe or not, "
-                  "and what to do."));
+    kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (quote),
+                  _("The ending says nothing: after the marker, explain why it is safe or not, "
+                    "and what to do."));
 }
 
 /* One top-level block inside the current scene. */
@@ -554,11 +529,11 @@ add_to_scene (Parser     *p,
   if (cmark_node_get_type (node) == CMARK_NODE_LIST && is_choice_list (node))
     {
       if (scene->ending != KNS_ENDING_NONE)
-        kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
-                    _("An ending has no choices. Put these choices in a scene of their own."));
+        kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
+                      _("An ending has no choices. Put these choices in a scene of their own."));
       else if (p->had_choice_list)
-        kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
-                    _("A scene has one list of choices; keep all its choices together."));
+        kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
+                      _("A scene has one list of choices; keep all its choices together."));
       else
         parse_choices (p, node);
       p->had_choice_list = TRUE;
@@ -578,9 +553,9 @@ add_to_scene (Parser     *p,
 
   if (p->had_choice_list)
     {
-      kns_report (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
-                  _("Nothing may follow a scene’s choices. Start the next scene with a line "
-                    "“## scene-id”."));
+      kns_diagnose (p->ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
+                    _("Nothing may follow a scene’s choices. Start the next scene with a line "
+                      "“## scene-id”."));
       return;
     }
 
@@ -601,8 +576,8 @@ parse_node (Parser     *p,
   if (p->current == NULL)
     {
       if (!p->warned_intro)
-        kns_report (p->ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
-                    _("Text before the first scene (“## …”) is not shown."));
+        kns_diagnose (p->ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_SCENE_STRUCTURE, local_line (node),
+                      _("Text before the first scene (“## …”) is not shown."));
       p->warned_intro = TRUE;
       return;
     }
@@ -640,8 +615,8 @@ kns_scenario_parse (KnsParseContext     *ctx,
 
   if (scenes->len == 0)
     {
-      kns_report (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, 1,
-                  _("The scenario has no scenes. Each scene starts with a line “## scene-id”."));
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_SCENE_STRUCTURE, 1,
+                    _("The scenario has no scenes. Each scene starts with a line “## scene-id”."));
       return NULL;
     }
 

@@ -11,7 +11,7 @@
  *
  * `kynangso --export-report=FILE [--school-year=2026-2027]` and
  * `kynangso --import-report=FILE…`, for a lab technician's scripts
- * (DESIGN.md "Command line"). They run before any GTK start-up, and
+ * (README, "Command line"). They run before any GTK start-up, and
  * while the app itself may be open on the same data, in kiosk mode with
  * a child signed in: the store is opened with kns_store_open_shared().
  * What was done goes to @out, what went wrong to @err, translated; the
