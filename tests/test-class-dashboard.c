@@ -181,7 +181,7 @@ test_class_dashboard (Fixture       *f,
   WAIT_FOR ((dialog = find_dialog ()) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), PIN);
   adw_message_dialog_response (dialog, "unlock");
-  WAIT_FOR (g_strcmp0 (kns_window_get_screen (f->window), "teacher") == 0);
+  WAIT_FOR (g_strcmp0 (kns_screen_to_string (kns_window_get_screen (f->window)), "teacher") == 0);
 
   kns_teacher_page_set_panel (teacher, "dashboard");
   dashboard = kns_dashboard_panel_get_dashboard (KNS_DASHBOARD_PANEL (kns_teacher_page_get_panel (teacher, "dashboard")));

@@ -55,7 +55,7 @@ has_label (GtkWidget  *root,
 static const char *
 screen (Fixture *f)
 {
-  return kns_window_get_screen (f->window);
+  return kns_screen_to_string (kns_window_get_screen (f->window));
 }
 
 static KnsScenarioView *

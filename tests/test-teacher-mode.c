@@ -43,7 +43,7 @@ typedef struct
 static const char *
 screen (Fixture *f)
 {
-  return kns_window_get_screen (f->window);
+  return kns_screen_to_string (kns_window_get_screen (f->window));
 }
 
 static void
@@ -352,7 +352,7 @@ test_kiosk (void)
   g_application_activate (G_APPLICATION (app));
   window = KNS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  WAIT_FOR (g_strcmp0 (kns_window_get_screen (window), "sign-in") == 0);
+  WAIT_FOR (g_strcmp0 (kns_screen_to_string (kns_window_get_screen (window)), "sign-in") == 0);
   g_assert_true (kns_window_get_kiosk (window));
   g_assert_false (gtk_window_get_deletable (GTK_WINDOW (window)));
 
@@ -370,7 +370,7 @@ test_kiosk (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.teacher-mode", NULL));
   give_pin (PIN);
-  WAIT_FOR (g_strcmp0 (kns_window_get_screen (window), "teacher") == 0);
+  WAIT_FOR (g_strcmp0 (kns_screen_to_string (kns_window_get_screen (window)), "teacher") == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -41,7 +41,7 @@ typedef struct
 static const char *
 screen (Fixture *f)
 {
-  return kns_window_get_screen (f->window);
+  return kns_screen_to_string (kns_window_get_screen (f->window));
 }
 
 static void

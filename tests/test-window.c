@@ -49,7 +49,7 @@ visible_text (KnsWindow *window)
 {
   GString *out = g_string_new (NULL);
 
-  collect_text (kns_window_get_page (window, kns_window_get_screen (window)), out);
+  collect_text (kns_window_get_page (window, kns_screen_to_string (kns_window_get_screen (window))), out);
   return g_string_free (out, FALSE);
 }
 
@@ -81,18 +81,24 @@ test_no_lessons (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* No lesson at all: a clear page, and the way to the problems. */
-  g_assert_cmpstr (kns_window_get_screen (window), ==, "error");
+  g_assert_cmpstr (kns_screen_to_string (kns_window_get_screen (window)), ==, "error");
   text = visible_text (window);
   g_assert_nonnull (strstr (text, "The lessons could not be loaded"));
   g_assert_nonnull (strstr (text, "--check-content"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL));
-  g_assert_cmpstr (kns_window_get_screen (window), ==, "problems");
+  g_assert_cmpstr (kns_screen_to_string (kns_window_get_screen (window)), ==, "problems");
   g_clear_pointer (&text, g_free);
   text = visible_text (window);
   g_assert_nonnull (strstr (text, "The key “title” is missing; it must be a line of text."));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
 }
 
 static void
@@ -103,12 +109,20 @@ test_some_lessons_broken (void)
   g_autoptr(KnsStore) store = temporary_store (&dir);
   KnsWindow *window = g_object_new (KNS_TYPE_WINDOW, NULL);
 
+  guint notified = 0;
+  KnsScreen screen;
+
   kns_window_set_course (window, course);
-  g_assert_cmpstr (kns_window_get_screen (window), ==, "loading");
+  g_assert_cmpstr (kns_screen_to_string (kns_window_get_screen (window)), ==, "loading");
+  g_signal_connect_swapped (window, "notify::screen", G_CALLBACK (count_cb), &notified);
   kns_window_set_store (window, store);
 
   /* The good lessons still serve: children sign in as usual. */
-  g_assert_cmpstr (kns_window_get_screen (window), ==, "sign-in");
+  g_assert_cmpstr (kns_screen_to_string (kns_window_get_screen (window)), ==, "sign-in");
+  /* The screen is a property a .ui file can bind to. */
+  g_object_get (window, "screen", &screen, NULL);
+  g_assert_cmpint (screen, ==, KNS_SCREEN_SIGN_IN);
+  g_assert_cmpuint (notified, ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -124,7 +138,7 @@ test_store_error (void)
   kns_window_set_course (window, course);
   kns_window_show_store_error (window, error, "/srv/kynangso");
 
-  g_assert_cmpstr (kns_window_get_screen (window), ==, "error");
+  g_assert_cmpstr (kns_screen_to_string (kns_window_get_screen (window)), ==, "error");
   text = visible_text (window);
   g_assert_nonnull (strstr (text, "The data folder cannot be written."));
   g_assert_nonnull (strstr (text, "/srv/kynangso"));

@@ -374,8 +374,8 @@ frame_painted_cb (GdkFrameClock *clock,
                   GtkWidget     *window)
 {
   static gboolean loading_shown;
-  const char *screen = kns_window_get_screen (KNS_WINDOW (window));
-  gboolean loading = g_strcmp0 (screen, "loading") == 0;
+  const char *screen = kns_screen_to_string (kns_window_get_screen (KNS_WINDOW (window)));
+  gboolean loading = kns_window_get_screen (KNS_WINDOW (window)) == KNS_SCREEN_LOADING;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   g_autofree char *line = g_strdup_printf ("kns-frame: %s %s %" G_GINT64_FORMAT "\n",
                                            screen != NULL ? screen : "none",

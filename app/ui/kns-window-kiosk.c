@@ -46,7 +46,7 @@ idle_applies (KnsWindow *self)
 static gboolean
 mid_question (KnsWindow *self)
 {
-  return g_strcmp0 (kns_window_screen (self), "quiz") == 0 &&
+  return self->screen == KNS_SCREEN_QUIZ &&
          kns_quiz_view_is_mid_question (self->quiz_view);
 }
 
@@ -197,9 +197,8 @@ void
 kns_window_kiosk_update (KnsWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  const char *screen = kns_window_screen (self);
   gboolean want = self->kiosk && app != NULL &&
-                  (g_strcmp0 (screen, "lesson") == 0 || g_strcmp0 (screen, "quiz") == 0);
+                  (self->screen == KNS_SCREEN_LESSON || self->screen == KNS_SCREEN_QUIZ);
 
   if (want && self->inhibit_cookie == 0)
     self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),

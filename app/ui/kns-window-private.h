@@ -69,7 +69,8 @@ struct _KnsWindow
   KnsLesson            *lesson;       /* open in the lesson, quiz or results screen */
   KnsSpeech            *speech;       /* "Read aloud" in the lesson and the quiz */
   GPtrArray            *problem_groups;
-  char                 *help_return;  /* the screen "back" leaves help for */
+  KnsScreen             screen;       /* the page of the stack on view */
+  KnsScreen             help_return;  /* the screen "back" leaves help for */
   char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */
   guint                 pass_mark;
 
@@ -85,7 +86,6 @@ struct _KnsWindow
   double                text_scale;
 };
 
-const char *kns_window_screen          (KnsWindow *self);
 void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);

@@ -32,35 +32,64 @@ enum {
   PROP_0,
   PROP_COURSE,
   PROP_STORE,
+  PROP_SCREEN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+G_DEFINE_ENUM_TYPE (KnsScreen, kns_screen,
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_ERROR, "error"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_PROBLEMS, "problems"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_SETUP, "setup"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_SIGN_IN, "sign-in"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_NEW_LEARNER, "new-learner"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_HOME, "home"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_LESSON, "lesson"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_QUIZ, "quiz"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_RESULTS, "results"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_SCENARIO, "scenario"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_HELP, "help"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_TEACHER, "teacher"))
+
+/**
+ * kns_screen_to_string:
+ *
+ * Returns: the name of the stack page that shows @screen
+ */
 const char *
-kns_window_screen (KnsWindow *self)
+kns_screen_to_string (KnsScreen screen)
 {
-  return gtk_stack_get_visible_child_name (self->stack);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (KNS_TYPE_SCREEN);
+  GEnumValue *value = g_enum_get_value (klass, (int) screen);
+
+  g_return_val_if_fail (value != NULL, NULL);
+  return value->value_nick;
 }
 
-static const char *
-screen (KnsWindow *self)
-{
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-static gboolean
-on_screen (KnsWindow  *self,
-           const char *name)
-{
-  return g_strcmp0 (screen (self), name) == 0;
-}
+#define SCREEN_BIT(screen) (1u << (screen))
 
 static gboolean
-is_student_screen (const char *name)
+on_screen (KnsWindow *self,
+           KnsScreen  screen)
 {
-  return g_strv_contains ((const char *[]) { "home", "lesson", "quiz", "results", "scenario", NULL }, name);
+  return self->screen == screen;
 }
+
+/* Whether the screen on view is one of @screens, a set of SCREEN_BIT ()s. */
+static gboolean
+on_one_of (KnsWindow *self,
+           guint      screens)
+{
+  return (SCREEN_BIT (self->screen) & screens) != 0;
+}
+
+#define STUDENT_SCREENS (SCREEN_BIT (KNS_SCREEN_HOME) | SCREEN_BIT (KNS_SCREEN_LESSON) |        \
+                         SCREEN_BIT (KNS_SCREEN_QUIZ) | SCREEN_BIT (KNS_SCREEN_RESULTS) |      \
+                         SCREEN_BIT (KNS_SCREEN_SCENARIO))
+#define LESSON_SCREENS (SCREEN_BIT (KNS_SCREEN_LESSON) | SCREEN_BIT (KNS_SCREEN_QUIZ) |         \
+                        SCREEN_BIT (KNS_SCREEN_RESULTS) | SCREEN_BIT (KNS_SCREEN_SCENARIO))
 
 /* The tier of the signed-in learner's grade, or 0. */
 static guint
@@ -80,24 +109,23 @@ own_tier (KnsWindow *self)
 static void
 update_chrome (KnsWindow *self)
 {
-  const char *name = screen (self);
   gboolean signed_in = self->learner != NULL;
-  gboolean can_go_back = g_strv_contains ((const char *[]) { "new-learner", "lesson", "quiz", "results",
-                                                             "help", "problems", "teacher", "scenario", NULL }, name) ||
-                         (on_screen (self, "home") && signed_in &&
+  gboolean can_go_back = on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_NEW_LEARNER) |
+                                            SCREEN_BIT (KNS_SCREEN_HELP) |
+                                            SCREEN_BIT (KNS_SCREEN_PROBLEMS) |
+                                            SCREEN_BIT (KNS_SCREEN_TEACHER)) ||
+                         (on_screen (self, KNS_SCREEN_HOME) && signed_in &&
                           kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
   const char *subtitle = signed_in ? self->learner->nickname : "";
   const char *title = "Kỹ năng số";
 
-  if ((on_screen (self, "lesson") || on_screen (self, "quiz") || on_screen (self, "results") ||
-       on_screen (self, "scenario")) &&
-      self->lesson != NULL)
+  if (on_one_of (self, LESSON_SCREENS) && self->lesson != NULL)
     title = kns_lesson_get_title (self->lesson);
-  else if (on_screen (self, "help"))
+  else if (on_screen (self, KNS_SCREEN_HELP))
     title = _("Need help?");
-  else if (on_screen (self, "teacher"))
+  else if (on_screen (self, KNS_SCREEN_TEACHER))
     title = _("Teacher mode");
-  else if (on_screen (self, "setup"))
+  else if (on_screen (self, KNS_SCREEN_SETUP))
     title = _("Set-up");
 
   adw_window_title_set_title (self->window_title, title);
@@ -106,10 +134,12 @@ update_chrome (KnsWindow *self)
   gtk_widget_set_visible (self->back_button, can_go_back);
   gtk_widget_set_visible (self->sign_out_button, signed_in);
   gtk_widget_set_visible (self->help_button,
-                          !g_strv_contains ((const char *[]) { "help", "loading", "setup", "teacher", NULL }, name));
-  gtk_widget_set_visible (self->teacher_button, on_screen (self, "sign-in"));
+                          !on_one_of (self, SCREEN_BIT (KNS_SCREEN_HELP) | SCREEN_BIT (KNS_SCREEN_LOADING) |
+                                              SCREEN_BIT (KNS_SCREEN_SETUP) |
+                                              SCREEN_BIT (KNS_SCREEN_TEACHER)));
+  gtk_widget_set_visible (self->teacher_button, on_screen (self, KNS_SCREEN_SIGN_IN));
   gtk_widget_set_visible (self->text_size_button,
-                          g_strv_contains ((const char *[]) { "lesson", "quiz", "results", "scenario", "help", NULL }, name));
+                          on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_HELP)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
@@ -117,15 +147,15 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-scenario", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-tier", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-home", signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, "lesson"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-lesson", signed_in && on_screen (self, "lesson"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-quiz", signed_in && on_screen (self, "results"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, KNS_SCREEN_LESSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-lesson", signed_in && on_screen (self, KNS_SCREEN_LESSON));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-quiz", signed_in && on_screen (self, KNS_SCREEN_RESULTS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-results", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-learner", self->store != NULL && !signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest", self->store != NULL && !signed_in);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.teacher-mode", on_screen (self, "sign-in"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quit", on_screen (self, "teacher"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.teacher-mode", on_screen (self, KNS_SCREEN_SIGN_IN));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quit", on_screen (self, KNS_SCREEN_TEACHER));
 
   kns_window_kiosk_update (self);
 }
@@ -147,13 +177,22 @@ present_only_visible_screen (KnsWindow *self)
 }
 
 static void
-show_screen (KnsWindow  *self,
-             const char *name)
+show_screen (KnsWindow *self,
+             KnsScreen  screen)
 {
+  const char *name = kns_screen_to_string (screen);
+
   /* Whatever was being read aloud belongs to the screen being left. */
-  if (!on_screen (self, name))
+  if (!on_screen (self, screen))
     kns_speech_stop (self->speech);
+  /* Built here if it is the first time it is shown. */
+  kns_window_get_page (self, name);
   gtk_stack_set_visible_child_name (self->stack, name);
+  if (self->screen != screen)
+    {
+      self->screen = screen;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREEN]);
+    }
   present_only_visible_screen (self);
   update_chrome (self);
 }
@@ -167,7 +206,7 @@ show_error_page (KnsWindow  *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (self->problems_button, has_problems);
-  show_screen (self, "error");
+  show_screen (self, KNS_SCREEN_ERROR);
 }
 
 static GtkWidget *
@@ -219,7 +258,7 @@ show_sign_in (KnsWindow *self)
       show_error_page (self, _("The learners’ progress cannot be read"), error->message, FALSE);
       return;
     }
-  show_screen (self, "sign-in");
+  show_screen (self, KNS_SCREEN_SIGN_IN);
 }
 
 /* Course and store both ready: open the door, or say why not. */
@@ -250,7 +289,7 @@ start (KnsWindow *self)
   if (self->setup == NULL)
     {
       kns_setup_page_reset (KNS_SETUP_PAGE (kns_window_get_page (self, "setup")), self->store);
-      show_screen (self, "setup");
+      show_screen (self, KNS_SCREEN_SETUP);
       return;
     }
 
@@ -268,7 +307,7 @@ show_home (KnsWindow *self,
       kns_report_error (GTK_WIDGET (self), error);
       return;
     }
-  show_screen (self, "home");
+  show_screen (self, KNS_SCREEN_HOME);
 }
 
 /* Leaves whatever a child had open, so that the next one never sees it. */
@@ -322,7 +361,7 @@ sign_out_activated (GtkWidget  *widget,
   if (self->learner == NULL)
     return;
 
-  if (on_screen (self, "lesson"))
+  if (on_screen (self, KNS_SCREEN_LESSON))
     kns_lesson_view_save_position (self->lesson_view);
   if (!kns_store_sign_out (self->store, self->learner->id, &error))
     g_message ("Signing out: %s", error->message);
@@ -339,7 +378,7 @@ new_learner_activated (GtkWidget  *widget,
   KnsWindow *self = KNS_WINDOW (widget);
 
   kns_new_learner_page_reset (self->new_learner_page, self->store, g_str_equal (action_name, "win.guest"));
-  show_screen (self, "new-learner");
+  show_screen (self, KNS_SCREEN_NEW_LEARNER);
 }
 
 static void
@@ -375,14 +414,14 @@ open_lesson_activated (GtkWidget  *widget,
   /* A quiz left half-done resumes at its next unanswered question. */
   if (progress->state == KNS_LESSON_QUIZ && same_version && kns_lesson_get_quiz (lesson) != NULL)
     {
-      show_screen (self, "lesson");
+      show_screen (self, KNS_SCREEN_LESSON);
       gtk_widget_activate_action (widget, "win.start-quiz", NULL);
       return;
     }
 
   kns_lesson_view_show (self->lesson_view, self->store, self->learner->id, lesson,
                         progress->state == KNS_LESSON_READING && same_version ? progress->position : 0);
-  show_screen (self, "lesson");
+  show_screen (self, KNS_SCREEN_LESSON);
 }
 
 static guint
@@ -408,7 +447,7 @@ open_scenario_activated (GtkWidget  *widget,
 
   g_set_object (&self->lesson, lesson);
   /* Shown first, so that an error dialog has the scenario behind it. */
-  show_screen (self, "scenario");
+  show_screen (self, KNS_SCREEN_SCENARIO);
   if (!kns_scenario_view_start (self->scenario_view, self->store, self->learner->id, lesson,
                                 lesson_tier (self), &error))
     {
@@ -432,7 +471,7 @@ start_quiz_activated (GtkWidget  *widget,
   kns_lesson_view_clear (self->lesson_view);
   /* The quiz view may jump straight to results, when a crash came
    * after the last answer; show the quiz first so that wins. */
-  show_screen (self, "quiz");
+  show_screen (self, KNS_SCREEN_QUIZ);
   if (!kns_quiz_view_start (self->quiz_view, self->store, self->learner->id, self->lesson,
                             lesson_tier (self), self->pass_mark, &error))
     {
@@ -482,7 +521,7 @@ show_results_activated (GtkWidget  *widget,
 
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_show (self->results_view, self->lesson, attempt, self->pass_mark);
-  show_screen (self, "results");
+  show_screen (self, KNS_SCREEN_RESULTS);
 }
 
 static void
@@ -492,7 +531,7 @@ go_home_activated (GtkWidget  *widget,
 {
   KnsWindow *self = KNS_WINDOW (widget);
 
-  if (on_screen (self, "lesson"))
+  if (on_screen (self, KNS_SCREEN_LESSON))
     kns_lesson_view_save_position (self->lesson_view);
   kns_lesson_view_clear (self->lesson_view);
   kns_quiz_view_clear (self->quiz_view);
@@ -517,14 +556,13 @@ help_activated (GtkWidget  *widget,
 {
   KnsWindow *self = KNS_WINDOW (widget);
 
-  if (on_screen (self, "help") || on_screen (self, "loading"))
+  if (on_screen (self, KNS_SCREEN_HELP) || on_screen (self, KNS_SCREEN_LOADING))
     return;
-  if (on_screen (self, "lesson"))
+  if (on_screen (self, KNS_SCREEN_LESSON))
     kns_lesson_view_save_position (self->lesson_view);
 
-  g_free (self->help_return);
-  self->help_return = g_strdup (screen (self));
-  show_screen (self, "help");
+  self->help_return = self->screen;
+  show_screen (self, KNS_SCREEN_HELP);
 }
 
 static void
@@ -534,15 +572,15 @@ back_activated (GtkWidget  *widget,
 {
   KnsWindow *self = KNS_WINDOW (widget);
 
-  if (on_screen (self, "help"))
-    show_screen (self, self->help_return ? self->help_return : "sign-in");
-  else if (on_screen (self, "new-learner"))
+  if (on_screen (self, KNS_SCREEN_HELP))
+    show_screen (self, self->help_return);
+  else if (on_screen (self, KNS_SCREEN_NEW_LEARNER))
     show_sign_in (self);
-  else if (on_screen (self, "problems"))
-    show_screen (self, "error");
-  else if (on_screen (self, "teacher"))
+  else if (on_screen (self, KNS_SCREEN_PROBLEMS))
+    show_screen (self, KNS_SCREEN_ERROR);
+  else if (on_screen (self, KNS_SCREEN_TEACHER))
     show_sign_in (self);
-  else if (self->learner != NULL && is_student_screen (screen (self)))
+  else if (self->learner != NULL && on_one_of (self, STUDENT_SCREENS))
     gtk_widget_activate_action (widget, "win.go-home", NULL);
 }
 
@@ -551,7 +589,7 @@ show_problems_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  show_screen (KNS_WINDOW (widget), "problems");
+  show_screen (KNS_WINDOW (widget), KNS_SCREEN_PROBLEMS);
 }
 
 static void
@@ -570,7 +608,7 @@ open_teacher_mode (GtkWindow *window,
 
   kns_teacher_page_show (KNS_TEACHER_PAGE (kns_window_get_page (self, "teacher")), self->store,
                          self->course, self->settings);
-  show_screen (self, "teacher");
+  show_screen (self, KNS_SCREEN_TEACHER);
 }
 
 /* At home there is no PIN; in a school it is asked every time. */
@@ -667,7 +705,6 @@ kns_window_dispose (GObject *object)
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->learner, kns_learner_free);
   g_clear_pointer (&self->problem_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->help_return, g_free);
 
   G_OBJECT_CLASS (kns_window_parent_class)->dispose (object);
 }
@@ -687,6 +724,9 @@ kns_window_get_property (GObject    *object,
       break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_SCREEN:
+      g_value_set_enum (value, self->screen);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -732,6 +772,10 @@ kns_window_class_init (KnsWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KNS_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The screen on view, which only the window's actions change. */
+  properties[PROP_SCREEN] =
+    g_param_spec_enum ("screen", NULL, NULL, KNS_TYPE_SCREEN, KNS_SCREEN_LOADING,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KNS_TYPE_SIGN_IN_PAGE);
@@ -816,6 +860,8 @@ kns_window_init (KnsWindow *self)
   kns_ui_load_style (gtk_widget_get_display (GTK_WIDGET (self)));
   self->problem_groups = g_ptr_array_new ();
   self->pass_mark = 70;
+  self->screen = KNS_SCREEN_LOADING;
+  self->help_return = KNS_SCREEN_SIGN_IN;
   self->speech = kns_speech_new ();
   kns_lesson_view_set_speech (self->lesson_view, self->speech);
   kns_quiz_view_set_speech (self->quiz_view, self->speech);
@@ -923,11 +969,16 @@ kns_window_set_settings (KnsWindow *self,
     }
 }
 
-const char *
+/**
+ * kns_window_get_screen:
+ *
+ * Returns: the screen on view; the window's #KnsWindow:screen
+ */
+KnsScreen
 kns_window_get_screen (KnsWindow *self)
 {
-  g_return_val_if_fail (KNS_IS_WINDOW (self), NULL);
-  return screen (self);
+  g_return_val_if_fail (KNS_IS_WINDOW (self), KNS_SCREEN_LOADING);
+  return self->screen;
 }
 
 const KnsLearner *

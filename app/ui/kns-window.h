@@ -19,7 +19,30 @@
 
 G_BEGIN_DECLS
 
+/* The screens of the window, one page of its stack each; the nick of
+ * each value is the page's name. */
+typedef enum
+{
+  KNS_SCREEN_LOADING,
+  KNS_SCREEN_ERROR,
+  KNS_SCREEN_PROBLEMS,
+  KNS_SCREEN_SETUP,
+  KNS_SCREEN_SIGN_IN,
+  KNS_SCREEN_NEW_LEARNER,
+  KNS_SCREEN_HOME,
+  KNS_SCREEN_LESSON,
+  KNS_SCREEN_QUIZ,
+  KNS_SCREEN_RESULTS,
+  KNS_SCREEN_SCENARIO,
+  KNS_SCREEN_HELP,
+  KNS_SCREEN_TEACHER,
+} KnsScreen;
+
+#define KNS_TYPE_SCREEN (kns_screen_get_type ())
 #define KNS_TYPE_WINDOW (kns_window_get_type ())
+
+GType       kns_screen_get_type  (void) G_GNUC_CONST;
+const char *kns_screen_to_string (KnsScreen screen);
 
 G_DECLARE_FINAL_TYPE (KnsWindow, kns_window, KNS, WINDOW, AdwApplicationWindow)
 
@@ -42,7 +65,7 @@ void              kns_window_set_kiosk        (KnsWindow      *self,
 gboolean          kns_window_get_kiosk        (KnsWindow      *self);
 void              kns_window_set_idle_timeout (KnsWindow      *self,
                                                guint           milliseconds);
-const char       *kns_window_get_screen       (KnsWindow      *self);
+KnsScreen         kns_window_get_screen       (KnsWindow      *self);
 const KnsLearner *kns_window_get_learner      (KnsWindow      *self);
 GtkWidget        *kns_window_get_page         (KnsWindow      *self,
                                                const char     *name);
