@@ -26,6 +26,7 @@ typedef struct
   GPtrArray *nicknames; /* every learner's, to search exports for */
   char      *session_1; /* 5A, 5 October 2026 */
   char      *session_2; /* 4B, 12 October 2026 */
+  guint32    key_state; /* record keys: the same in every run */
 } ReportSchool;
 
 KnsCourse    *report_course_load (void);

@@ -31,6 +31,7 @@
 
 #include "kns-bundle.h"
 #include "kns-report.h"
+#include "kns-report-private.h"
 #include "kns-store-private.h"
 #include "report-fixture.h"
 
@@ -114,7 +115,7 @@ report_of (ReportSchool *school,
   KnsReport      *report;
 
   kns_report_period_init (&period, 2026);
-  report = kns_report_new (school->store, course, &period, NULL, K, &error);
+  report = kns_report_new_exact (school->store, course, &period, NULL, K, &error);
   g_assert_no_error (error);
   return report;
 }

@@ -23,6 +23,7 @@
 #include "kns-locale.h"
 #include "kns-report.h"
 #include "kns-report-export.h"
+#include "kns-report-private.h"
 #include "kns-test-pdf.h"
 #include "report-attack.h"
 #include "report-fixture.h"
@@ -39,7 +40,7 @@ default_report (ReportSchool *school,
   KnsReport      *report;
 
   kns_report_period_init (&period, kns_school_year_for_time (kns_store_now (school->store)));
-  report = kns_report_new (school->store, course, &period, NULL, min_cell, &error);
+  report = kns_report_new_exact (school->store, course, &period, NULL, min_cell, &error);
   g_assert_no_error (error);
   return report;
 }
@@ -90,7 +91,7 @@ test_figures (void)
   g_assert_cmpstr (kns_report_get_school_name (report), ==, "Trường Tiểu học Kim Đồng");
   g_assert_cmpstr (kns_report_get_school_location (report), ==, "Phường Ba Đình, Hà Nội");
   g_assert_cmpstr (kns_report_get_subtitle (report), ==, "School year 2026–2027");
-  g_assert_cmpstr (period, ==, "05/09/2026 – 31/05/2027");
+  g_assert_cmpstr (period, ==, "01/09/2026 – 31/08/2027");
   g_assert_cmpuint (kns_report_get_n_computers (report), ==, 1);
   g_assert_cmpuint (kns_report_get_min_cell (report), ==, K);
   g_assert_cmpstr (heads->column_labels[0], ==, "Male");
@@ -102,10 +103,10 @@ test_figures (void)
   assert_table (report, "participants",
                 "Grade 1: · · 0 · | Grade 3: · · 0 · | Grade 4: · · 0 8 | Grade 5: · · 0 17 | "
                 "Total: 20 15 0 35");
-  /* Attendances (lượt) of the period only: not 2 Sep, not 10 Jun. */
+  /* Attendances (lượt) of the whole school year: 2 Sep and 10 Jun too. */
   assert_table (report, "attendances",
-                "Grade 1: · · 0 · | Grade 3: · · 0 · | Grade 4: · · 0 8 | Grade 5: · · 0 25 | "
-                "Total: 28 15 0 43");
+                "Grade 1: · · 0 · | Grade 3: · · 0 · | Grade 4: · · 0 9 | Grade 5: · · 0 26 | "
+                "Total: 29 16 0 45");
   /* 8 of 49, 17 of 62; grade 1's enrolment (2) would tell that both its
    * pupils took part, so it is blank, and with it the total's. */
   assert_table (report, "coverage",
@@ -287,7 +288,8 @@ test_attack (gconstpointer data)
   g_autoptr(KnsCourse) course = report_course_load ();
   g_autoptr(KnsReport) report = default_report (school, course, min_cell);
   static const gint64 heads[][3] = { { 1, 1, 0 }, { 5, 3, 0 }, { 6, 2, 0 }, { 8, 9, 0 } };
-  static const gint64 visits[][3] = { { 1, 1, 0 }, { 5, 3, 0 }, { 6, 2, 0 }, { 16, 9, 0 } };
+  /* The whole year: the grade-4 boy of 10 June, the grade-5 girl of 2 September. */
+  static const gint64 visits[][3] = { { 1, 1, 0 }, { 5, 3, 0 }, { 7, 2, 0 }, { 16, 10, 0 } };
   /* Per tier (1, 2), per lesson (so-111, mat-khau, bat-nat). */
   static const gint64 lessons[2][3] = { { 10, 17, 11 }, { 0, 25, 11 } };
   gint64              truth[ATTACK_MAX + 1][ATTACK_MAX + 1];
@@ -342,45 +344,46 @@ test_school_year (void)
   g_clear_error (&error);
 }
 
-/* October only: attendances and lessons shrink; the headcount is the
- * year's, as the report's notes say. */
+/* A report covers the whole school year, 1 September to 31 August, and
+ * nothing else: no part of a year can be reported, and so subtracted
+ * from another. A visit on 20 August counts; one on 1 September of the
+ * next year does not. */
 static void
-test_period (void)
+test_whole_year (void)
 {
   g_autoptr(ReportSchool) school = report_school_new (TRUE);
-  g_autoptr(KnsCourse) course = report_course_load ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(KnsReport) report = NULL;
+  g_autoptr(KnsReport) before = NULL;
+  g_autoptr(KnsReport) after = NULL;
+  g_autoptr(KnsLearner) late = NULL;
+  g_autoptr(KnsLearner) next = NULL;
+  g_autofree char *first = NULL;
   KnsReportPeriod period;
-  GDate           first, last;
+  const KnsReportTable *visits;
+  gint64 total_before;
 
   kns_report_period_init (&period, 2026);
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, 1, G_DATE_OCTOBER, 2026);
-  g_date_set_dmy (&last, 31, G_DATE_OCTOBER, 2026);
-  g_assert_true (kns_report_period_set_days (&period, &first, &last, &error));
+  first = kns_report_format_period (&period);
+  g_assert_cmpstr (first, ==, "01/09/2026 – 31/08/2027");
 
-  report = kns_report_new (school->store, course, &period, NULL, K, &error);
+  before = kns_report_new_exact (school->store, NULL, &period, NULL, K, &error);
   g_assert_no_error (error);
-  assert_table (report, "attendances",
-                "Grade 1: 0 0 0 0 | Grade 3: 0 0 0 0 | Grade 4: · · 0 8 | Grade 5: · · 0 17 | "
-                "Total: 14 11 0 25");
-  assert_table (report, "tiers", "Lớp 4–5: 28 28 82 | Total: 28 28 82");
-  g_assert_cmpint (kns_report_table_get_cell (kns_report_get_table (report, "participants"),
-                                              4, 3)
-                     ->value,
-                   ==, 35);
-  g_assert_cmpuint (kns_report_get_sessions (report)->len, ==, 2);
+  visits = kns_report_get_table (before, "attendances");
+  total_before = kns_report_table_get_cell (visits, visits->n_rows - 1, 3)->value;
 
-  /* Outside the school year, or backwards: refused. */
-  g_date_set_dmy (&last, 1, G_DATE_SEPTEMBER, 2027);
-  g_assert_false (kns_report_period_set_days (&period, &first, &last, &error));
-  g_assert_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD);
-  g_clear_error (&error);
-  g_date_set_dmy (&last, 30, G_DATE_SEPTEMBER, 2026);
-  g_assert_false (kns_report_period_set_days (&period, &first, &last, &error));
-  g_assert_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD);
+  school->now = report_local_time (2027, 8, 20, 9, 0);
+  late = kns_store_add_learner (school->store, "Cú 8", "5A", 5, NULL, KNS_SEX_UNSTATED, &error);
+  g_assert_true (kns_store_sign_in (school->store, late->id, &error));
+  school->now = report_local_time (2027, 9, 1, 9, 0);
+  next = kns_store_add_learner (school->store, "Cú 9", "5A", 5, NULL, KNS_SEX_UNSTATED, &error);
+  g_assert_true (kns_store_sign_in (school->store, next->id, &error));
+  g_assert_no_error (error);
+
+  after = kns_report_new_exact (school->store, NULL, &period, NULL, K, &error);
+  g_assert_no_error (error);
+  visits = kns_report_get_table (after, "attendances");
+  g_assert_cmpint (kns_report_table_get_cell (visits, visits->n_rows - 1, 3)->value, ==,
+                   total_before + 1);
 }
 
 /* Session 1 alone: its own headcount, attendances and lessons. The three
@@ -398,7 +401,7 @@ test_chosen_sessions (void)
   KnsReportPeriod   period;
 
   kns_report_period_init (&period, 2026);
-  report = kns_report_new (school->store, course, &period, chosen, K, &error);
+  report = kns_report_new_exact (school->store, course, &period, chosen, K, &error);
   g_assert_no_error (error);
   g_assert_true (kns_report_get_sessions_chosen (report));
 
@@ -850,7 +853,7 @@ main (int   argc,
   g_test_add_data_func ("/kns/report/attack/k5", GUINT_TO_POINTER (5), test_attack);
   g_test_add_data_func ("/kns/report/attack/k12", GUINT_TO_POINTER (12), test_attack);
   g_test_add_func ("/kns/report/school-year", test_school_year);
-  g_test_add_func ("/kns/report/period", test_period);
+  g_test_add_func ("/kns/report/whole-year", test_whole_year);
   g_test_add_func ("/kns/report/chosen-sessions", test_chosen_sessions);
   g_test_add_func ("/kns/report/empty", test_empty);
   g_test_add_func ("/kns/report/no-nicknames/model", test_no_nicknames_in_model);

@@ -9,10 +9,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * People read and type "05/09/2026" (day/month/year, as Vietnamese
- * documents write it); lesson details, the store and report bundles use
- * "2026-09-05". Both are read by hand, strictly: a bundle has a day on
- * every one of its rows, and sscanf () was a tenth of checking one.
+ * People read "05/09/2026" (day/month/year, as Vietnamese documents
+ * write it); lesson details, the store and report bundles use
+ * "2026-09-05", read by hand, strictly: sscanf () was a tenth of
+ * checking a bundle.
  */
 
 #define G_LOG_DOMAIN "kns-date"
@@ -66,34 +66,6 @@ kns_date_format (const GDate *date)
 
   return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
                           g_date_get_year (date));
-}
-
-/**
- * kns_date_parse:
- * @text: "5/9/2026" or "05/09/2026": day, month, a year of four digits
- *
- * A year of fewer digits is a date still being typed, not year 20.
- *
- * Returns: whether @text is a real day; @date is cleared if not
- */
-gboolean
-kns_date_parse (const char *text,
-                GDate      *date)
-{
-  const char *first, *second;
-  gsize day_len, month_len;
-
-  g_return_val_if_fail (text != NULL && date != NULL, FALSE);
-
-  g_date_clear (date, 1);
-  if ((first = strchr (text, '/')) == NULL || (second = strchr (first + 1, '/')) == NULL)
-    return FALSE;
-  day_len = (gsize) (first - text);
-  month_len = (gsize) (second - first - 1);
-  if (day_len < 1 || day_len > 2 || month_len < 1 || month_len > 2 || strlen (second + 1) != 4)
-    return FALSE;
-  return set_valid (date, parse_digits (text, 0, (guint) day_len),
-                    parse_digits (first + 1, 0, (guint) month_len), parse_digits (second + 1, 0, 4));
 }
 
 /**

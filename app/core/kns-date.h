@@ -20,8 +20,6 @@ G_BEGIN_DECLS
 #define KNS_DATE_ISO_SIZE 11
 
 char     *kns_date_format    (const GDate *date);
-gboolean  kns_date_parse     (const char  *text,
-                              GDate       *date);
 void      kns_date_to_iso    (const GDate *date,
                               char         out[KNS_DATE_ISO_SIZE]);
 gboolean  kns_date_parse_iso (const char  *text,

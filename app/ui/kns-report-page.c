@@ -40,9 +40,6 @@ struct _KnsReportPage
   GtkLabel         *school_label;
   AdwComboRow      *year_row;
   GtkStringList    *years;
-  AdwEntryRow      *first_row;
-  AdwEntryRow      *last_row;
-  GtkLabel         *period_error_label;
   GtkListBox       *sessions_list;
   GtkBox           *report_box;
   GtkProgressBar   *import_progress;
@@ -457,14 +454,8 @@ update_sessions (KnsReportPage *self,
 static void
 show_period (KnsReportPage *self)
 {
-  g_autofree char *first = kns_date_format (&self->period.first);
-  g_autofree char *last = kns_date_format (&self->period.last);
-
   self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->first_row), first);
-  gtk_editable_set_text (GTK_EDITABLE (self->last_row), last);
   adw_combo_row_set_selected (self->year_row, self->latest_year - self->period.school_year);
-  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
   self->filling = FALSE;
 }
 
@@ -480,39 +471,6 @@ year_selected_cb (KnsReportPage *self)
   kns_report_period_init (&self->period, self->latest_year - selected);
   g_hash_table_remove_all (self->chosen);
   show_period (self);
-  kns_report_page_refresh (self);
-}
-
-static void
-period_changed_cb (KnsReportPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  KnsReportPeriod period = self->period;
-  GDate first, last;
-
-  if (self->filling || self->store == NULL)
-    return;
-
-  if (!kns_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->first_row)), &first) ||
-      !kns_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->last_row)), &last))
-    {
-      /* Translators: under the period, while a date is not complete or valid */
-      gtk_label_set_text (self->period_error_label, _("Write the dates as 05/09/2026."));
-      gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), TRUE);
-      return;
-    }
-  if (!kns_report_period_set_days (&period, &first, &last, &error))
-    {
-      gtk_label_set_text (self->period_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), TRUE);
-      return;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->period_error_label), FALSE);
-  if (g_date_compare (&period.first, &self->period.first) == 0 &&
-      g_date_compare (&period.last, &self->period.last) == 0)
-    return;
-  self->period = period;
   kns_report_page_refresh (self);
 }
 
@@ -1041,9 +999,6 @@ kns_report_page_class_init (KnsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, school_label);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, year_row);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, years);
-  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, first_row);
-  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, last_row);
-  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, period_error_label);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, report_box);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, import_progress);
@@ -1069,8 +1024,6 @@ kns_report_page_init (KnsReportPage *self)
 
   g_signal_connect_swapped (self->year_row, "notify::selected", G_CALLBACK (year_selected_cb),
                             self);
-  g_signal_connect_swapped (self->first_row, "changed", G_CALLBACK (period_changed_cb), self);
-  g_signal_connect_swapped (self->last_row, "changed", G_CALLBACK (period_changed_cb), self);
 
   /* Nothing to save or import until there is a store. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", FALSE);

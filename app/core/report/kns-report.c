@@ -30,6 +30,7 @@
 
 #include "kns-date.h"
 #include "kns-report.h"
+#include "kns-report-private.h"
 #include "kns-report-suppress.h"
 #include "kns-school.h"
 
@@ -50,6 +51,7 @@ struct _KnsReport
   guint           n_computers;
   gint64          generated;
   gboolean        sessions_chosen;
+  gboolean        exact;   /* tests of the suppression only: no rounding */
   guint           n_hidden;
 
   GPtrArray *tables;   /* KnsReportTable */
@@ -72,6 +74,8 @@ typedef struct
   gint64 completions;
   gint64 attempts;
   gint64 score_sum;
+  guint32 completion_key;
+  guint32 attempt_key;   /* of the attempts, which the mean score rounds with */
 } LessonStats;
 
 /* What the report is made from, gathered before any suppression. */
@@ -83,6 +87,8 @@ typedef struct
   GHashTable            *chosen; /* session uuids, or NULL for all */
   gint64                 participants[N_GRADES + 1][N_SEXES];
   gint64                 attendances[N_GRADES + 1][N_SEXES];
+  guint32                participant_keys[N_GRADES + 1][N_SEXES];
+  guint32                attendance_keys[N_GRADES + 1][N_SEXES];
   gint64                 enrolment[N_GRADES + 1];
   gboolean               enrolment_dropped[N_GRADES + 1];
   guint                  grades[N_GRADES]; /* the grades the tables list */
@@ -187,6 +193,65 @@ set_cell (KnsReportCell    *cell,
   cell->value = cell->hidden || kind == KNS_REPORT_CELL_NONE ? 0 : value;
 }
 
+/* Published counts of pupils are rounded to a multiple of this, up or
+ * down at random but the same way whenever the same events are counted
+ * (README, "Privacy"): two reports cannot be subtracted to find one
+ * child. */
+#define ROUNDING_BASE 5
+
+/* Consistent random rounding: @value goes up to the next multiple of
+ * @base with probability (value mod base) / base, as the cell's key, the
+ * sum of the secret record keys of what it counts, decides. Unbiased on
+ * average; a multiple of @base stays as it is. */
+static gint64
+round_with_key (gint64  value,
+                guint32 key,
+                gint64  base)
+{
+  gint64 rest = value % base;
+
+  if (rest == 0)
+    return value;
+  return (guint64) key * (guint64) base < ((guint64) rest << 32) ? value - rest + base
+                                                                 : value - rest;
+}
+
+/* A count of pupils or of their visits, lessons or quizzes. */
+static void
+set_count (KnsReport     *self,
+           KnsReportCell *cell,
+           gint64         value,
+           guint32        key,
+           gboolean       hidden)
+{
+  set_cell (cell, KNS_REPORT_CELL_COUNT,
+            self->exact ? value : round_with_key (value, key, ROUNDING_BASE), hidden);
+}
+
+/* A mean score in percent: @points is the sum of the attempts' scores,
+ * each in percent. Rounded to a multiple of 5 the same way, with the
+ * attempts' key. */
+static void
+set_mean (KnsReport     *self,
+          KnsReportCell *cell,
+          gint64         points,
+          gint64         attempts,
+          guint32        key,
+          gboolean       hidden)
+{
+  double  percent = (double) points / (double) attempts;
+  gint64  below = (gint64) (percent / ROUNDING_BASE) * ROUNDING_BASE;
+  double  rest = (percent - (double) below) / ROUNDING_BASE;
+  gint64  value;
+
+  g_assert (attempts > 0);
+  if (self->exact)
+    value = (2 * points + attempts) / (2 * attempts);
+  else
+    value = rest > 0 && (double) key < rest * 4294967296.0 ? below + ROUNDING_BASE : below;
+  set_cell (cell, KNS_REPORT_CELL_PERCENT, value, hidden);
+}
+
 /* Rounded half up, as a teacher would. */
 static gint64
 percent_of (gint64 part,
@@ -246,7 +311,9 @@ tier_label (KnsCourse *course,
  * kns_report_period_init:
  * @school_year: the year it starts in: 2026 for năm học 2026–2027
  *
- * The default period: 5 September to 31 May.
+ * A report covers a whole school year, from 1 September to 31 August:
+ * reports of parts of a year could be subtracted to find one child
+ * (README, "Privacy").
  */
 void
 kns_report_period_init (KnsReportPeriod *period,
@@ -258,52 +325,8 @@ kns_report_period_init (KnsReportPeriod *period,
   period->school_year = school_year;
   g_date_clear (&period->first, 1);
   g_date_clear (&period->last, 1);
-  g_date_set_dmy (&period->first, 5, G_DATE_SEPTEMBER, (GDateYear) school_year);
-  g_date_set_dmy (&period->last, 31, G_DATE_MAY, (GDateYear) (school_year + 1));
-}
-
-/**
- * kns_report_period_set_days:
- *
- * Another period in the same school year: from @first to @last, both
- * counted, between 1 September and 31 August.
- */
-gboolean
-kns_report_period_set_days (KnsReportPeriod *period,
-                            const GDate     *first,
-                            const GDate     *last,
-                            GError         **error)
-{
-  GDate            start, end;
-  g_autofree char *year = NULL;
-
-  g_return_val_if_fail (period != NULL, FALSE);
-  g_return_val_if_fail (g_date_valid (first) && g_date_valid (last), FALSE);
-
-  g_date_clear (&start, 1);
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, (GDateYear) period->school_year);
-  g_date_set_dmy (&end, 31, G_DATE_AUGUST, (GDateYear) (period->school_year + 1));
-
-  if (g_date_compare (first, last) > 0)
-    {
-      g_set_error_literal (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD,
-                           _("The period ends before it starts."));
-      return FALSE;
-    }
-  if (g_date_compare (first, &start) < 0 || g_date_compare (last, &end) > 0)
-    {
-      year = kns_report_format_school_year (period->school_year);
-      g_set_error (error, KNS_REPORT_ERROR, KNS_REPORT_ERROR_PERIOD,
-                   _("The period must lie within the school year %s, from 1 September to "
-                      "31 August."),
-                   year);
-      return FALSE;
-    }
-
-  period->first = *first;
-  period->last = *last;
-  return TRUE;
+  g_date_set_dmy (&period->first, 1, G_DATE_SEPTEMBER, (GDateYear) school_year);
+  g_date_set_dmy (&period->last, 31, G_DATE_AUGUST, (GDateYear) (school_year + 1));
 }
 
 /**
@@ -459,6 +482,7 @@ gather_tallies (Build   *build,
           row->tier < 1 || row->tier > N_TIERS)
         continue;
       build->attendances[row->grade][row->sex] += (gint64) row->attendances;
+      build->attendance_keys[row->grade][row->sex] += row->attendance_key;
       if (*row->lesson_id == '\0')
         continue;
 
@@ -466,6 +490,8 @@ gather_tallies (Build   *build,
       stats->completions += (gint64) row->completions;
       stats->attempts += (gint64) row->attempts;
       stats->score_sum += (gint64) row->score_sum;
+      stats->completion_key += row->completion_key;
+      stats->attempt_key += row->attempt_key;
     }
   return TRUE;
 }
@@ -490,7 +516,10 @@ gather_headcounts (Build   *build,
       const KnsHeadcountRow *row = g_ptr_array_index (rows, i);
 
       if (row->grade >= 1 && row->grade <= N_GRADES && row->sex <= KNS_SEX_FEMALE)
-        build->participants[row->grade][row->sex] += (gint64) row->participants;
+        {
+          build->participants[row->grade][row->sex] += (gint64) row->participants;
+          build->participant_keys[row->grade][row->sex] += row->participant_key;
+        }
     }
   return TRUE;
 }
@@ -682,6 +711,7 @@ typedef struct
   const guint *grades;
   guint        n_grades;
   gint64 (*values)[N_SEXES];
+  guint32 (*keys)[N_SEXES];
   const gint64 *caps;    /* per grade, or NULL */
   gboolean     *dropped; /* per grade, or NULL */
   const gint64 *extra;
@@ -751,43 +781,35 @@ suppress_grid (GradeGrid *grid,
   return s;
 }
 
-/* The row of a cell of suppress_grid(), or n_grades for the totals. */
-static guint
-grid_row_of (const GradeGrid *grid,
-             guint            cell)
-{
-  guint inner = grid->n_grades * N_SEXES;
-
-  if (cell < inner)
-    return cell / N_SEXES;
-  if (cell < inner + grid->n_grades)
-    return cell - inner;
-  return grid->n_grades;
-}
-
 static void
 run_grid (GradeGrid *grid,
           guint      min_cell)
 {
-  for (;;)
-    {
-      g_autoptr(KnsSuppression) s = suppress_grid (grid, min_cell);
-      guint cell, row;
+  g_autoptr(KnsSuppression) s = suppress_grid (grid, min_cell);
+  guint cell;
 
-      if (grid->caps == NULL || !kns_suppression_get_exposed (s, &cell))
-        return;
+  /* The enrolments published (see publish_enrolments ()) are never fewer
+   * than 4 pupils: then hiding every non-zero cell of a grade always
+   * protects it, so the suppression always finds enough to hide. */
+  g_warn_if_fail (!kns_suppression_get_exposed (s, &cell));
+}
 
-      /* Only an enrolment can give a cell away: stop publishing the one
-       * of that grade, or all of them if a total is the problem. */
-      row = grid_row_of (grid, cell);
-      for (guint r = 0; r < grid->n_grades; r++)
-        if (r == row || row == grid->n_grades)
-          grid->dropped[grid->grades[r]] = TRUE;
-    }
+/* An enrolment is published when it is at least K and at least 4 — the
+ * same in every report of the school year, whatever was merged or
+ * chosen. A report that published it only when it gave nothing away
+ * told a reader of two reports what the one without it hid. */
+static void
+publish_enrolments (Build *build,
+                    guint  min_cell)
+{
+  for (guint grade = 1; grade <= N_GRADES; grade++)
+    build->enrolment_dropped[grade] = build->enrolment[grade] > 0 &&
+                                      build->enrolment[grade] < MAX (min_cell, 4);
 }
 
 static KnsReportTable *
-grid_table (const GradeGrid *grid,
+grid_table (KnsReport       *self,
+            const GradeGrid *grid,
             const char      *id,
             const char      *title)
 {
@@ -795,6 +817,7 @@ grid_table (const GradeGrid *grid,
                                      /* Translators: the heading of a column of grades */
                                      C_("report", "Grade"), grid->n_grades + 1, N_SEXES + 1);
   gint64          column_total[N_SEXES + 1] = { 0 };
+  guint32         column_key[N_SEXES + 1] = { 0 };
 
   for (guint c = 0; c < N_SEXES; c++)
     table->column_labels[c] = g_strdup (sex_label (sex_columns[c]));
@@ -805,24 +828,29 @@ grid_table (const GradeGrid *grid,
 
   for (guint r = 0; r < grid->n_grades; r++)
     {
-      gint64 row_total = 0;
+      gint64  row_total = 0;
+      guint32 row_key = 0;
 
       table->row_labels[r] = grade_label (grid->grades[r]);
       for (guint c = 0; c < N_SEXES; c++)
         {
-          gint64 v = grid->values[grid->grades[r]][sex_columns[c]];
+          gint64  v = grid->values[grid->grades[r]][sex_columns[c]];
+          guint32 key = grid->keys[grid->grades[r]][sex_columns[c]];
 
-          set_cell (table_cell (table, r, c), KNS_REPORT_CELL_COUNT, v, grid->hidden[r][c]);
+          set_count (self, table_cell (table, r, c), v, key, grid->hidden[r][c]);
           row_total += v;
+          row_key += key;
           column_total[c] += v;
+          column_key[c] += key;
         }
-      set_cell (table_cell (table, r, N_SEXES), KNS_REPORT_CELL_COUNT, row_total,
-                grid->hidden[r][N_SEXES]);
+      set_count (self, table_cell (table, r, N_SEXES), row_total, row_key,
+                 grid->hidden[r][N_SEXES]);
       column_total[N_SEXES] += row_total;
+      column_key[N_SEXES] += row_key;
     }
   for (guint c = 0; c <= N_SEXES; c++)
-    set_cell (table_cell (table, grid->n_grades, c), KNS_REPORT_CELL_COUNT, column_total[c],
-              grid->hidden[grid->n_grades][c]);
+    set_count (self, table_cell (table, grid->n_grades, c), column_total[c], column_key[c],
+               grid->hidden[grid->n_grades][c]);
   return table;
 }
 
@@ -845,6 +873,7 @@ typedef struct
   GHashTable       *devices;
   GHashTable       *competences;
   gint64            participants;
+  guint32           participant_key;
 } SessionGroup;
 
 static void
@@ -875,6 +904,7 @@ add_to_group (Build                   *build,
   g_ptr_array_add (group->uuids, g_strdup (summary->uuid));
   g_hash_table_add (group->devices, g_strdup (summary->device_uuid));
   group->participants += (gint64) summary->participants;
+  group->participant_key += summary->participant_key;
 
   if (summary->competences != NULL)
     {
@@ -940,7 +970,8 @@ finish_sessions (KnsReport *self,
       session->uuids = g_strdupv ((char **) group->uuids->pdata);
       session->competences = sorted_set (group->competences);
       session->n_computers = g_hash_table_size (group->devices);
-      set_cell (&session->participants, KNS_REPORT_CELL_COUNT, group->participants, hidden[i]);
+      set_count (self, &session->participants, group->participants, group->participant_key,
+                 hidden[i]);
       g_ptr_array_add (self->sessions, session);
     }
 }
@@ -973,7 +1004,9 @@ add_grade_tables (KnsReport *self,
 
   heads.grades = visits.grades = grades;
   heads.n_grades = visits.n_grades = n_grades;
+  publish_enrolments (build, self->min_cell);
   heads.values = build->participants;
+  heads.keys = build->participant_keys;
   heads.caps = build->enrolment;
   heads.dropped = build->enrolment_dropped;
   if (build->chosen != NULL)
@@ -985,14 +1018,15 @@ add_grade_tables (KnsReport *self,
   run_grid (&heads, self->min_cell);
 
   visits.values = build->attendances;
+  visits.keys = build->attendance_keys;
   run_grid (&visits, self->min_cell);
 
   g_ptr_array_add (self->tables,
-                   grid_table (&heads, "participants",
+                   grid_table (self, &heads, "participants",
                                /* Translators: a table of the report */
                                _("Pupils who took part (headcount)")));
   g_ptr_array_add (self->tables,
-                   grid_table (&visits, "attendances",
+                   grid_table (self, &visits, "attendances",
                                /* Translators: a table of the report: each pupil's visits, lượt */
                                _("Attendances")));
 }
@@ -1162,21 +1196,41 @@ suppress_lessons (LessonGrid *grid,
     grid->tier_hidden[what][t] = kns_suppression_is_hidden (s, tier_ids[t]);
 }
 
+/* A row of lesson figures and the keys of its completions and attempts. */
+typedef struct
+{
+  gint64  values[3]; /* completions, attempts, points */
+  guint32 completion_key;
+  guint32 attempt_key;
+} StatRow;
+
 static void
-set_stat_cells (KnsReportTable *table,
+add_stat_row (StatRow           *row,
+              const LessonStats *stats)
+{
+  row->values[0] += stats->completions;
+  row->values[1] += stats->attempts;
+  row->values[2] += stats->score_sum;
+  row->completion_key += stats->completion_key;
+  row->attempt_key += stats->attempt_key;
+}
+
+static void
+set_stat_cells (KnsReport      *self,
+                KnsReportTable *table,
                 guint           row,
-                gint64          completions,
-                gint64          attempts,
-                gint64          points,
+                const StatRow  *stats,
                 const gboolean  hidden[3])
 {
-  set_cell (table_cell (table, row, 0), KNS_REPORT_CELL_COUNT, completions, hidden[COMPLETIONS]);
-  set_cell (table_cell (table, row, 1), KNS_REPORT_CELL_COUNT, attempts, hidden[ATTEMPTS]);
-  if (attempts == 0)
+  set_count (self, table_cell (table, row, 0), stats->values[0], stats->completion_key,
+             hidden[COMPLETIONS]);
+  set_count (self, table_cell (table, row, 1), stats->values[1], stats->attempt_key,
+             hidden[ATTEMPTS]);
+  if (stats->values[1] == 0)
     set_cell (table_cell (table, row, 2), KNS_REPORT_CELL_NONE, 0, FALSE);
   else
-    set_cell (table_cell (table, row, 2), KNS_REPORT_CELL_PERCENT,
-              (2 * points + attempts) / (2 * attempts), hidden[POINTS] || hidden[ATTEMPTS]);
+    set_mean (self, table_cell (table, row, 2), stats->values[2], stats->values[1],
+              stats->attempt_key, hidden[POINTS] || hidden[ATTEMPTS]);
 }
 
 static KnsReportTable *
@@ -1243,18 +1297,21 @@ add_lesson_tables (KnsReport *self,
   tiers->total_row = TRUE;
   for (guint t = 0; t <= grid.n_tiers; t++)
     {
-      gint64   v[3] = { 0 };
+      StatRow  row = { 0 };
       gboolean hidden[3];
 
-      for (guint what = COMPLETIONS; what <= POINTS; what++)
+      for (guint i = 0; i < n; i++)
         {
-          for (guint k = 0; k < grid.n_tiers; k++)
-            v[what] += t == grid.n_tiers || k == t ? grid.tier_values[what][k] : 0;
-          hidden[what] = grid.tier_hidden[what][t];
+          const LessonStats *stats = g_ptr_array_index (grid.lessons, i);
+
+          if (t == grid.n_tiers || stats->tier == grid.tiers[t])
+            add_stat_row (&row, stats);
         }
+      for (guint what = COMPLETIONS; what <= POINTS; what++)
+        hidden[what] = grid.tier_hidden[what][t];
       tiers->row_labels[t] = t < grid.n_tiers ? tier_label (build->course, grid.tiers[t])
                                               : g_strdup (_("Total"));
-      set_stat_cells (tiers, t, v[COMPLETIONS], v[ATTEMPTS], v[POINTS], hidden);
+      set_stat_cells (self, tiers, t, &row, hidden);
     }
   g_ptr_array_add (self->tables, tiers);
 
@@ -1270,10 +1327,12 @@ add_lesson_tables (KnsReport *self,
       const LessonStats *stats = g_ptr_array_index (grid.lessons, i);
       gboolean           hidden[3] = { grid.lesson_hidden[COMPLETIONS][i], grid.lesson_hidden[ATTEMPTS][i],
                                        grid.lesson_hidden[POINTS][i] };
+      StatRow            row = { 0 };
 
+      add_stat_row (&row, stats);
       lessons->row_labels[i] = g_strdup (lesson_title (build, stats->id));
       lessons->row_groups[i] = tier_label (build->course, stats->tier);
-      set_stat_cells (lessons, i, stats->completions, stats->attempts, stats->score_sum, hidden);
+      set_stat_cells (self, lessons, i, &row, hidden);
     }
   g_ptr_array_add (self->tables, lessons);
   g_ptr_array_unref (grid.lessons);
@@ -1328,7 +1387,7 @@ add_notes (KnsReport *self,
   if (build->chosen == NULL)
     g_strv_builder_add (notes,
                         _("Headcounts cover the whole school year, from 1 September to 31 August, "
-                           "whatever the period; attendances, lessons and quizzes cover the period."));
+                           "as do attendances, lessons and quizzes."));
   else
     g_strv_builder_add (notes,
                         _("Only the chosen sessions are counted; a pupil who took part in two of "
@@ -1354,9 +1413,28 @@ add_notes (KnsReport *self,
   for (guint grade = 1; grade <= N_GRADES; grade++)
     any_dropped |= build->enrolment_dropped[grade] && build->enrolment[grade] > 0;
   if (any_dropped)
-    g_strv_builder_add (notes,
-                        _("The enrolment of a grade is not shown where, with so few pupils, it "
-                          "would tell how many of them took part."));
+    {
+      g_autofree char *small = g_strdup_printf (_("The enrolment of a grade is not shown when "
+                                                  "it is fewer than %u pupils: with so few, it "
+                                                  "would tell how many of them took part."),
+                                                MAX (self->min_cell, 4));
+
+      g_strv_builder_add (notes, small);
+    }
+  if (!self->exact)
+    {
+      g_autofree char *rounded = g_strdup_printf (_("Counts of pupils, of their visits, lessons "
+                                                    "and quizzes are rounded at random to a "
+                                                    "multiple of %d, and mean scores to a "
+                                                    "multiple of %d%%, the same way each time the "
+                                                    "same pupils are counted: so no two reports "
+                                                    "can be compared to find one child. A total "
+                                                    "may therefore differ a little from the sum "
+                                                    "of its rows."),
+                                                  ROUNDING_BASE, ROUNDING_BASE);
+
+      g_strv_builder_add (notes, rounded);
+    }
 
   g_strv_builder_add (notes,
                       _("A pupil counts once for each lesson completed. The mean score is over "
@@ -1482,26 +1560,14 @@ kns_report_init (KnsReport *self)
   self->channels = g_ptr_array_new_with_free_func ((GDestroyNotify) channel_free);
 }
 
-/**
- * kns_report_new:
- * @course: (nullable): the lessons, for titles, skill groups, competence
- *   codes and channels; without it, only imported bundles tell them
- * @session_uuids: (nullable) (array zero-terminated=1): only these
- *   sessions, or %NULL for the whole period
- * @min_cell: K, the GSettings key report-min-cell; never below 3
- *
- * Computes the report from this computer's tallies and the imported
- * bundles of the school year, then hides what would expose a pupil.
- *
- * Returns: (transfer full): the report, or %NULL with @error set
- */
-KnsReport *
-kns_report_new (KnsStore              *store,
-                KnsCourse             *course,
-                const KnsReportPeriod *period,
-                const char *const     *session_uuids,
-                guint                  min_cell,
-                GError               **error)
+static KnsReport *
+report_new (KnsStore              *store,
+            KnsCourse             *course,
+            const KnsReportPeriod *period,
+            const char *const     *session_uuids,
+            guint                  min_cell,
+            gboolean               exact,
+            GError               **error)
 {
   g_autoptr(KnsReport) self = NULL;
   g_auto(Build) build = { 0 };
@@ -1516,6 +1582,7 @@ kns_report_new (KnsStore              *store,
   self->min_cell = MAX (min_cell, KNS_SUPPRESSION_MIN_CELL_FLOOR);
   self->generated = kns_store_now (store);
   self->sessions_chosen = session_uuids != NULL;
+  self->exact = exact;
   /* Translators: the title of the printed report */
   self->title = g_strdup (_("Report on teaching pupils to stay safe online"));
   year = kns_report_format_school_year (period->school_year);
@@ -1538,6 +1605,48 @@ kns_report_new (KnsStore              *store,
   if (!compute (self, &build, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * kns_report_new:
+ * @course: (nullable): the lessons, for titles, skill groups, competence
+ *   codes and channels; without it, only imported bundles tell them
+ * @session_uuids: (nullable) (array zero-terminated=1): only these
+ *   sessions, or %NULL for the whole school year
+ * @min_cell: K, the GSettings key report-min-cell; never below 3
+ *
+ * Computes the report from this computer's tallies and the imported
+ * bundles of the school year, hides what would expose a pupil, and
+ * rounds every count of pupils as the README's "Privacy" says.
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ */
+KnsReport *
+kns_report_new (KnsStore              *store,
+                KnsCourse             *course,
+                const KnsReportPeriod *period,
+                const char *const     *session_uuids,
+                guint                  min_cell,
+                GError               **error)
+{
+  return report_new (store, course, period, session_uuids, min_cell, FALSE, error);
+}
+
+/**
+ * kns_report_new_exact:
+ *
+ * As kns_report_new (), without the rounding: for tests of what the
+ * suppression alone hides, never for a report anyone reads.
+ */
+KnsReport *
+kns_report_new_exact (KnsStore              *store,
+                      KnsCourse             *course,
+                      const KnsReportPeriod *period,
+                      const char *const     *session_uuids,
+                      guint                  min_cell,
+                      GError               **error)
+{
+  return report_new (store, course, period, session_uuids, min_cell, TRUE, error);
 }
 
 const char *

@@ -105,10 +105,6 @@ GQuark kns_report_error_quark (void);
 
 void        kns_report_period_init         (KnsReportPeriod        *period,
                                             guint                   school_year);
-gboolean    kns_report_period_set_days     (KnsReportPeriod        *period,
-                                            const GDate            *first,
-                                            const GDate            *last,
-                                            GError                **error);
 gboolean    kns_report_parse_school_year   (const char             *text,
                                             guint                  *school_year,
                                             GError                **error);

@@ -18,6 +18,10 @@
 
 G_BEGIN_DECLS
 
+/* The secret random number each counted event adds to its tally's key
+ * sum (kns-store-tally.c). */
+typedef guint32 (*KnsStoreRecordKey) (gpointer user_data);
+
 struct _KnsStore
 {
   GObject           parent_instance;
@@ -37,6 +41,9 @@ struct _KnsStore
   KnsStoreRecovery  recovery;
   char             *moved_aside;    /* where a damaged file went, or NULL */
   char             *restored_from;  /* the backup restored, or NULL */
+
+  KnsStoreRecordKey record_key;     /* tests make keys predictable */
+  gpointer          record_key_data;
 };
 
 #define KNS_STORE_FILE_NAME "kynangso.db"
@@ -135,6 +142,10 @@ gboolean      kns_store_event_init        (KnsStore     *self,
                                            gint64        learner_id,
                                            GError      **error);
 void          kns_store_event_clear       (KnsEvent     *event);
+void          kns_store_set_record_keys   (KnsStore          *self,
+                                           KnsStoreRecordKey  func,
+                                           gpointer           user_data);
+guint32       kns_store_record_key        (KnsStore     *self);
 gboolean      kns_store_tally_day         (KnsStore     *self,
                                            const KnsEvent *event,
                                            guint         tier,

@@ -28,12 +28,16 @@
 
 /* Own and imported tally rows, as one table. ?1 and ?2 choose the
  * sources (1 or 0). */
+#define TALLY_COLUMNS                                                                 \
+  "day, session_uuid, grade, sex, tier, lesson_id, attendances, completions, "        \
+  "  attempts, score_sum, passes, attendance_key, completion_key, attempt_key"
 #define ALL_TALLY_DAYS                                                                \
-  "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, completions, " \
-  "  attempts, score_sum, passes FROM tally_day WHERE ?1 "                            \
+  "SELECT " TALLY_COLUMNS " FROM tally_day WHERE ?1 "                                 \
   "UNION ALL "                                                                        \
-  "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, completions, " \
-  "  attempts, score_sum, passes FROM import_tally_day WHERE ?2"
+  "SELECT " TALLY_COLUMNS " FROM import_tally_day WHERE ?2"
+
+/* Key sums are kept modulo 2^32. */
+#define KEY(value) ((guint32) ((guint64) (value) & G_MAXUINT32))
 
 void
 kns_tally_row_free (KnsTallyRow *row)
@@ -166,6 +170,9 @@ tally_from_row (sqlite3_stmt *stmt,
   row->attempts = (guint64) sqlite3_column_int64 (stmt, c++);
   row->score_sum = (guint64) sqlite3_column_int64 (stmt, c++);
   row->passes = (guint64) sqlite3_column_int64 (stmt, c++);
+  row->attendance_key = KEY (sqlite3_column_int64 (stmt, c++));
+  row->completion_key = KEY (sqlite3_column_int64 (stmt, c++));
+  row->attempt_key = KEY (sqlite3_column_int64 (stmt, c++));
   return row;
 }
 
@@ -254,6 +261,9 @@ add_to_sums (GHashTable   *sums,
   sum->attempts += (guint64) sqlite3_column_int64 (stmt, 6);
   sum->score_sum += (guint64) sqlite3_column_int64 (stmt, 7);
   sum->passes += (guint64) sqlite3_column_int64 (stmt, 8);
+  sum->attendance_key += KEY (sqlite3_column_int64 (stmt, 9));
+  sum->completion_key += KEY (sqlite3_column_int64 (stmt, 10));
+  sum->attempt_key += KEY (sqlite3_column_int64 (stmt, 11));
 }
 
 /**
@@ -292,7 +302,8 @@ kns_store_sum_tallies (KnsStore            *self,
 
   stmt = kns_store_prepare (self,
                             "SELECT grade, sex, tier, lesson_id, attendances, completions, "
-                            "  attempts, score_sum, passes "
+                            "  attempts, score_sum, passes, attendance_key, completion_key, "
+                            "  attempt_key "
                             "FROM (" ALL_TALLY_DAYS ") "
                             "WHERE day BETWEEN ?3 AND ?4 "
                             "  AND (?5 IS NULL OR instr (?5, char (10) || session_uuid || char (10)) > 0)",
@@ -348,8 +359,7 @@ kns_store_list_tallies (KnsStore *self,
 
   school_year_days (school_year, first, last);
   stmt = kns_store_prepare (self,
-                            "SELECT day, session_uuid, grade, sex, tier, lesson_id, attendances, "
-                            "  completions, attempts, score_sum, passes FROM tally_day "
+                            "SELECT " TALLY_COLUMNS " FROM tally_day "
                             "WHERE day BETWEEN ? AND ? "
                             "ORDER BY day, session_uuid, grade, sex, tier, lesson_id",
                             error);
@@ -373,6 +383,7 @@ headcount_cb (sqlite3_stmt *stmt,
   row->sex = (KnsSex) sqlite3_column_int (stmt, 2);
   row->tier = (guint) sqlite3_column_int (stmt, 3);
   row->participants = (guint64) sqlite3_column_int64 (stmt, 4);
+  row->participant_key = KEY (sqlite3_column_int64 (stmt, 5));
   return row;
 }
 
@@ -399,11 +410,13 @@ kns_store_sum_headcounts (KnsStore            *self,
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
   stmt = kns_store_prepare (self,
-                            "SELECT session_uuid, grade, sex, tier, sum (participants) FROM ("
-                            "  SELECT session_uuid, grade, sex, tier, participants "
+                            "SELECT session_uuid, grade, sex, tier, sum (participants), "
+                            "  sum (participant_key) FROM ("
+                            "  SELECT session_uuid, grade, sex, tier, participants, participant_key "
                             "  FROM tally_headcount WHERE ?1 AND school_year = ?3 "
                             "  UNION ALL "
-                            "  SELECT h.session_uuid, h.grade, h.sex, h.tier, h.participants "
+                            "  SELECT h.session_uuid, h.grade, h.sex, h.tier, h.participants, "
+                            "    h.participant_key "
                             "  FROM import_headcount h JOIN import_bundle b ON b.id = h.bundle_id "
                             "  WHERE ?2 AND b.school_year = ?3) "
                             "WHERE CASE WHEN ?4 IS NULL THEN session_uuid = '' "
@@ -443,7 +456,7 @@ kns_store_list_headcounts (KnsStore  *self,
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
   stmt = kns_store_prepare (self,
-                            "SELECT session_uuid, grade, sex, tier, participants "
+                            "SELECT session_uuid, grade, sex, tier, participants, participant_key "
                             "FROM tally_headcount WHERE school_year = ? "
                             "ORDER BY session_uuid, grade, sex, tier",
                             error);
@@ -475,6 +488,7 @@ session_cb (sqlite3_stmt *stmt,
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     session->competences = split_lines (stmt, 11);
   session->participants = (guint64) sqlite3_column_int64 (stmt, 12);
+  session->participant_key = KEY (sqlite3_column_int64 (stmt, 13));
   return session;
 }
 
@@ -498,19 +512,29 @@ kns_store_list_session_summaries (KnsStore       *self,
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
 
   stmt = kns_store_prepare (self,
+                            /* Each session's headcount comes from one grouped pass over
+                             * the headcounts, joined on the session: a subquery for each
+                             * session could not use the headcounts' key and read them
+                             * all, for each session (issue 19). */
                             "SELECT uuid, ?6, class_label, grade, tier, title, format, lesson_ids, "
-                            "  started, ended, 0, NULL, "
-                            "  (SELECT coalesce (sum (participants), 0) FROM tally_headcount h "
-                            "   WHERE h.session_uuid = s.uuid) "
-                            "FROM class_session s WHERE ?1 AND ended > 0 AND started >= ?4 "
-                            "  AND started < ?5 "
+                            "  started, ended, 0, NULL, coalesce (h.n, 0), coalesce (h.k, 0) "
+                            "FROM class_session s LEFT JOIN ("
+                            "  SELECT session_uuid, sum (participants) AS n, "
+                            "    sum (participant_key) AS k "
+                            "  FROM tally_headcount WHERE school_year = ?3 AND session_uuid <> '' "
+                            "  GROUP BY session_uuid) h ON h.session_uuid = s.uuid "
+                            "WHERE ?1 AND ended > 0 AND started >= ?4 AND started < ?5 "
                             "UNION ALL "
                             "SELECT s.uuid, b.device_uuid, s.class_label, s.grade, s.tier, s.title, "
                             "  s.format, s.lesson_ids, s.started, s.ended, s.skill_groups, "
-                            "  s.competences, "
-                            "  (SELECT coalesce (sum (participants), 0) FROM import_headcount h "
-                            "   WHERE h.bundle_id = s.bundle_id AND h.session_uuid = s.uuid) "
+                            "  s.competences, coalesce (h.n, 0), coalesce (h.k, 0) "
                             "FROM import_session s JOIN import_bundle b ON b.id = s.bundle_id "
+                            "LEFT JOIN ("
+                            "  SELECT bundle_id, session_uuid, sum (participants) AS n, "
+                            "    sum (participant_key) AS k "
+                            "  FROM import_headcount WHERE session_uuid <> '' "
+                            "  GROUP BY bundle_id, session_uuid) h "
+                            "  ON h.bundle_id = s.bundle_id AND h.session_uuid = s.uuid "
                             "WHERE ?2 AND b.school_year = ?3 "
                             "ORDER BY 9, 1",
                             error);
@@ -707,7 +731,8 @@ insert_tallies (KnsStore  *self,
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_tally_day (bundle_id, day, session_uuid, grade, "
                             "  sex, tier, lesson_id, attendances, completions, attempts, "
-                            "  score_sum, passes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "  score_sum, passes, attendance_key, completion_key, attempt_key) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -729,6 +754,9 @@ insert_tallies (KnsStore  *self,
       sqlite3_bind_int64 (stmt, 10, (sqlite3_int64) row->attempts);
       sqlite3_bind_int64 (stmt, 11, (sqlite3_int64) row->score_sum);
       sqlite3_bind_int64 (stmt, 12, (sqlite3_int64) row->passes);
+      sqlite3_bind_int64 (stmt, 13, row->attendance_key);
+      sqlite3_bind_int64 (stmt, 14, row->completion_key);
+      sqlite3_bind_int64 (stmt, 15, row->attempt_key);
       if (!kns_store_run (self, stmt, error))
         return FALSE;
     }
@@ -745,7 +773,7 @@ insert_headcounts (KnsStore  *self,
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO import_headcount (bundle_id, session_uuid, grade, sex, "
-                            "  tier, participants) VALUES (?, ?, ?, ?, ?, ?)",
+                            "  tier, participants, participant_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -761,6 +789,7 @@ insert_headcounts (KnsStore  *self,
       sqlite3_bind_int (stmt, 4, row->sex);
       sqlite3_bind_int (stmt, 5, (int) row->tier);
       sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) row->participants);
+      sqlite3_bind_int64 (stmt, 7, row->participant_key);
       if (!kns_store_run (self, stmt, error))
         return FALSE;
     }

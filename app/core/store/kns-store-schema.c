@@ -252,9 +252,38 @@ static const char schema_2[] =
   "  PRIMARY KEY (bundle_id, id)"
   ") WITHOUT ROWID;";
 
+/* Version 3: record keys, for the report's consistent rounding (README,
+ * "Privacy"). Every counted event adds a secret random 32-bit key to its
+ * tally row, modulo 2^32: attendances, completions and quiz attempts
+ * each their own, and each pupil counted in a headcount. A published
+ * cell's key is the sum of the keys of what it counts, so the same
+ * events always round the same way, and a cell that changed by one
+ * pupil rounds afresh. Rows counted before this version get one random
+ * key each. */
+static const char schema_3[] =
+  "ALTER TABLE tally_day ADD COLUMN attendance_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tally_day ADD COLUMN completion_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tally_day ADD COLUMN attempt_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE tally_headcount ADD COLUMN participant_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE import_tally_day ADD COLUMN attendance_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE import_tally_day ADD COLUMN completion_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE import_tally_day ADD COLUMN attempt_key INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE import_headcount ADD COLUMN participant_key INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE tally_day SET "
+  "  attendance_key = CASE WHEN attendances > 0 THEN random () & 4294967295 ELSE 0 END, "
+  "  completion_key = CASE WHEN completions > 0 THEN random () & 4294967295 ELSE 0 END, "
+  "  attempt_key = CASE WHEN attempts > 0 THEN random () & 4294967295 ELSE 0 END;"
+  "UPDATE import_tally_day SET "
+  "  attendance_key = CASE WHEN attendances > 0 THEN random () & 4294967295 ELSE 0 END, "
+  "  completion_key = CASE WHEN completions > 0 THEN random () & 4294967295 ELSE 0 END, "
+  "  attempt_key = CASE WHEN attempts > 0 THEN random () & 4294967295 ELSE 0 END;"
+  "UPDATE tally_headcount SET participant_key = random () & 4294967295 WHERE participants > 0;"
+  "UPDATE import_headcount SET participant_key = random () & 4294967295 WHERE participants > 0;";
+
 static const Migration migrations[] = {
   { 1, schema_1 },
   { 2, schema_2 },
+  { 3, schema_3 },
 };
 
 guint

@@ -20,6 +20,7 @@
 #include "kns-config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "kns-school.h"
@@ -87,6 +88,38 @@ kns_store_event_init (KnsStore  *self,
   return TRUE;
 }
 
+/* libsodium's generator: a reader of the database may not foresee keys. */
+static guint32
+random_key (gpointer user_data)
+{
+  return randombytes_random ();
+}
+
+/**
+ * kns_store_set_record_keys:
+ * @func: (nullable): where keys come from, or %NULL for secret random ones
+ *
+ * Tests that compare published figures make keys predictable.
+ */
+void
+kns_store_set_record_keys (KnsStore          *self,
+                           KnsStoreRecordKey  func,
+                           gpointer           user_data)
+{
+  g_return_if_fail (KNS_IS_STORE (self));
+
+  self->record_key = func != NULL ? func : random_key;
+  self->record_key_data = user_data;
+}
+
+guint32
+kns_store_record_key (KnsStore *self)
+{
+  return self->record_key != NULL ? self->record_key (self->record_key_data) : random_key (NULL);
+}
+
+/* Each counter that moves gets the key of its one event; key sums are
+ * kept modulo 2^32. */
 gboolean
 kns_store_tally_day (KnsStore        *self,
                      const KnsEvent  *event,
@@ -104,15 +137,19 @@ kns_store_tally_day (KnsStore        *self,
   stmt = kns_store_prepare (self,
                             "INSERT INTO tally_day (day, session_uuid, grade, sex, tier, "
                             "lesson_id, "
-                            "  attendances, completions, attempts, score_sum, passes) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "  attendances, completions, attempts, score_sum, passes, "
+                            "  attendance_key, completion_key, attempt_key) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                             "ON CONFLICT (day, session_uuid, grade, sex, tier, lesson_id) DO "
                             "UPDATE SET "
                             "  attendances = attendances + excluded.attendances, "
                             "  completions = completions + excluded.completions, "
                             "  attempts = attempts + excluded.attempts, "
                             "  score_sum = score_sum + excluded.score_sum, "
-                            "  passes = passes + excluded.passes",
+                            "  passes = passes + excluded.passes, "
+                            "  attendance_key = (attendance_key + excluded.attendance_key) & 4294967295, "
+                            "  completion_key = (completion_key + excluded.completion_key) & 4294967295, "
+                            "  attempt_key = (attempt_key + excluded.attempt_key) & 4294967295",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -128,6 +165,9 @@ kns_store_tally_day (KnsStore        *self,
   sqlite3_bind_int64 (stmt, 9, attempts);
   sqlite3_bind_int64 (stmt, 10, score_sum);
   sqlite3_bind_int64 (stmt, 11, passes);
+  sqlite3_bind_int64 (stmt, 12, attendances > 0 ? kns_store_record_key (self) : 0);
+  sqlite3_bind_int64 (stmt, 13, completions > 0 ? kns_store_record_key (self) : 0);
+  sqlite3_bind_int64 (stmt, 14, attempts > 0 ? kns_store_record_key (self) : 0);
   return kns_store_run (self, stmt, error);
 }
 
@@ -184,11 +224,11 @@ kns_store_tally_headcount (KnsStore        *self,
 
   stmt = kns_store_prepare (self,
                             "INSERT INTO tally_headcount (school_year, session_uuid, grade, sex, "
-                            "tier, "
-                            "  participants) VALUES (?, ?, ?, ?, ?, 1) "
+                            "tier, participants, participant_key) VALUES (?, ?, ?, ?, ?, 1, ?) "
                             "ON CONFLICT (school_year, session_uuid, grade, sex, tier) DO UPDATE "
-                            "SET "
-                            "  participants = participants + 1",
+                            "SET participants = participants + 1, "
+                            "  participant_key = (participant_key + excluded.participant_key) "
+                            "    & 4294967295",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -197,6 +237,7 @@ kns_store_tally_headcount (KnsStore        *self,
   sqlite3_bind_int (stmt, 3, (int) event->grade);
   sqlite3_bind_int (stmt, 4, event->sex);
   sqlite3_bind_int (stmt, 5, (int) event->tier);
+  sqlite3_bind_int64 (stmt, 6, kns_store_record_key (self));
   return kns_store_run (self, stmt, error);
 }
 

@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -759,6 +760,10 @@ kns_store_class_init (KnsStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = kns_store_finalize;
+
+  /* Record keys and the PIN's hash come from libsodium. */
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot be initialised");
 }
 
 static void

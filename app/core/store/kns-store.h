@@ -400,6 +400,11 @@ typedef struct
   guint64 attempts;
   guint64 score_sum;
   guint64 passes;
+  /* Sums of the record keys of what each count counts, modulo 2^32:
+   * attempt_key goes with attempts and score_sum (schema_3). */
+  guint32 attendance_key;
+  guint32 completion_key;
+  guint32 attempt_key;
 } KnsTallyRow;
 
 typedef struct
@@ -409,6 +414,7 @@ typedef struct
   KnsSex  sex;
   guint   tier;
   guint64 participants;
+  guint32 participant_key; /* the sum of their record keys, modulo 2^32 */
 } KnsHeadcountRow;
 
 /* A session as a report shows it, from this computer or another. */
@@ -427,6 +433,7 @@ typedef struct
   guint            skill_groups; /* KnsSkillGroups, from the bundle; 0 on this computer */
   GStrv            competences;  /* from the bundle; NULL on this computer */
   guint64          participants;
+  guint32          participant_key;
 } KnsSessionSummary;
 
 /* What another computer knew of a lesson it counted. */
