@@ -51,6 +51,10 @@
 
 /* How long closing waits for the daemon to confirm the silence. */
 #define CLOSE_WAIT_US (1 * G_USEC_PER_SEC)
+/* How long a reading may go without speech-dispatcher saying it began
+ * before it is sent again, doubled each time, and how many times. */
+#define BEGIN_WAIT_MS 2000
+#define RESENDS 3
 
 #ifdef HAVE_LIBSPEECHD
 typedef struct _Worker Worker;
@@ -65,6 +69,9 @@ struct _KnsSpeech
 #ifdef HAVE_LIBSPEECHD
   Worker        *worker;
   GArray        *early;        /* Report: events of a message not yet numbered */
+  char          *text;         /* what is being read, to send again */
+  guint          resends;
+  guint          begin_timeout;
 #endif
   gsize          client_id;
   guint          serial;       /* of the last speak () */
@@ -342,11 +349,13 @@ handle_event (KnsSpeech           *self,
   switch (type)
     {
     case SPD_EVENT_BEGIN:
+      g_clear_handle_id (&self->begin_timeout, g_source_remove);
       if (!self->stopping)
         set_speaking (self, TRUE);
       break;
     case SPD_EVENT_END:
     case SPD_EVENT_CANCEL:
+      g_clear_handle_id (&self->begin_timeout, g_source_remove);
       self->message = 0;
       self->stopping = FALSE;
       set_speaking (self, FALSE);
@@ -360,6 +369,26 @@ handle_event (KnsSpeech           *self,
 }
 
 static void disconnect (KnsSpeech *self);
+static void send_text (KnsSpeech *self);
+
+/* speech-dispatcher took the reading but never began it: its generic
+ * module refuses ("301 ERROR CANT SPEAK") while it is still letting go
+ * of the reading just cancelled, which on a slow or busy computer takes
+ * a second or more, and the daemon tells the client nothing. Without
+ * this, a child who pressed "Read aloud" again at once heard nothing
+ * while the button said "Stop reading". */
+static void
+begin_timeout_cb (gpointer user_data)
+{
+  KnsSpeech *self = user_data;
+
+  self->begin_timeout = 0;
+  if (self->message <= 0 || self->speaking || self->stopping || self->resends >= RESENDS)
+    return;
+  self->resends++;
+  g_debug ("speech-dispatcher did not begin reading; sending it again (%u)", self->resends);
+  send_text (self);
+}
 
 static void
 handle_report (KnsSpeech    *self,
@@ -387,6 +416,9 @@ handle_report (KnsSpeech    *self,
           handle_event (self, early->message, early->type);
         }
       g_array_set_size (self->early, 0);
+      if (self->message > 0 && !self->speaking && !self->stopping)
+        self->begin_timeout = g_timeout_add_once (BEGIN_WAIT_MS << self->resends,
+                                                  begin_timeout_cb, self);
       break;
 
     case REPORT_LOST:
@@ -548,6 +580,7 @@ disconnect (KnsSpeech *self)
     }
   if (self->early != NULL)
     g_array_set_size (self->early, 0);
+  g_clear_handle_id (&self->begin_timeout, g_source_remove);
   self->message = 0;
   self->waiting = FALSE;
   set_speaking (self, FALSE);
@@ -589,6 +622,7 @@ kns_speech_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 #ifdef HAVE_LIBSPEECHD
   g_clear_pointer (&self->early, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
 #endif
 
   G_OBJECT_CLASS (kns_speech_parent_class)->dispose (object);
@@ -698,6 +732,21 @@ kns_speech_get_speaking (KnsSpeech *self)
   return self->speaking;
 }
 
+#ifdef HAVE_LIBSPEECHD
+static void
+send_text (KnsSpeech *self)
+{
+  /* Its number comes back from the command thread. */
+  g_clear_handle_id (&self->begin_timeout, g_source_remove);
+  self->serial++;
+  self->message = 0;
+  self->waiting = TRUE;
+  self->stopping = FALSE;
+  g_array_set_size (self->early, 0);
+  worker_push (self->worker, COMMAND_SAY, self->serial, self->text);
+}
+#endif
+
 /**
  * kns_speech_speak:
  *
@@ -715,13 +764,10 @@ kns_speech_speak (KnsSpeech  *self,
   if (self->worker == NULL)
     return;
 
-  /* Its number comes back from the command thread. */
-  self->serial++;
-  self->message = 0;
-  self->waiting = TRUE;
-  self->stopping = FALSE;
-  g_array_set_size (self->early, 0);
-  worker_push (self->worker, COMMAND_SAY, self->serial, text);
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->resends = 0;
+  send_text (self);
 #endif
 }
 
@@ -741,6 +787,7 @@ kns_speech_stop (KnsSpeech *self)
     return;
 
   self->stopping = TRUE;
+  g_clear_handle_id (&self->begin_timeout, g_source_remove);
   worker_push (self->worker, COMMAND_CANCEL, 0, NULL);
 #endif
 }
