@@ -36,6 +36,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kns-bundle.h"
+#include "kns-school-key.h"
 #include "kns-store-private.h"
 #include "report-fixture.h"
 
@@ -139,6 +141,31 @@ quiz_all (ReportSchool *school,
 {
   for (guint i = 0; i < MIN (n, ids->len); i++)
     take_quiz (school, g_array_index (ids, gint64, i), lesson_id, n_right);
+}
+
+/**
+ * report_pupil_visit:
+ * @lesson_id: (nullable): a quiz the pupil takes, or none
+ * @n_right: of its four questions
+ *
+ * A new pupil signs in, and takes one quiz.
+ *
+ * Returns: the pupil's id
+ */
+gint64
+report_pupil_visit (ReportSchool *school,
+                    guint         grade,
+                    KnsSex        sex,
+                    const char   *lesson_id,
+                    guint         n_right)
+{
+  g_autoptr(GArray) ids = add_learners (school, "Sóc", "", grade, sex, 1);
+  gint64 id = g_array_index (ids, gint64, 0);
+
+  sign_in_all (school, ids);
+  if (lesson_id != NULL)
+    take_quiz (school, id, lesson_id, n_right);
+  return id;
 }
 
 static char *
@@ -254,6 +281,23 @@ fill_school (ReportSchool *school)
   g_assert_no_error (error);
 }
 
+/* The school key every fixture computer has, as if the teacher had typed
+ * the same passphrase on each. */
+const guint8 report_school_key[32] = "kynangso test school key 32 byte";
+
+/**
+ * report_seal:
+ * @plain: a bundle's canonical form, or any text to seal as one
+ *
+ * Returns: (transfer full): the bytes of a file sealed with the fixture
+ *   school's key
+ */
+GBytes *
+report_seal (GBytes *plain)
+{
+  return kns_bundle_seal (plain, report_school_key);
+}
+
 /* Record keys from a small generator of the school's own, so that the
  * rounding of a test's report is the same in every run. */
 static guint32
@@ -287,6 +331,9 @@ report_school_new (gboolean fill)
   g_assert_no_error (error);
   school->key_state = 0x9E3779B9u * ++schools_made;
   kns_store_set_record_keys (school->store, school_key, school);
+  /* Every computer of the fixture is the same school's. */
+  kns_school_key_set (school->store, report_school_key, &error);
+  g_assert_no_error (error);
   if (fill)
     fill_school (school);
   return school;

@@ -29,7 +29,10 @@ typedef struct
   guint32    key_state; /* record keys: the same in every run */
 } ReportSchool;
 
+extern const guint8 report_school_key[32];
+
 KnsCourse    *report_course_load (void);
+GBytes       *report_seal        (GBytes       *plain);
 ReportSchool *report_school_new  (gboolean      fill);
 void          report_school_free (ReportSchool *school);
 gint64        report_local_time  (int           year,
@@ -38,6 +41,11 @@ gint64        report_local_time  (int           year,
                                   int           hour,
                                   int           minute);
 char         *report_dump_store  (const char   *db_path);
+gint64        report_pupil_visit (ReportSchool *school,
+                                  guint         grade,
+                                  KnsSex        sex,
+                                  const char   *lesson_id,
+                                  guint         n_right);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportSchool, report_school_free)
 

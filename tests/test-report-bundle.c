@@ -37,10 +37,11 @@
 
 #define K 5
 
+/* A file exactly as @bytes say: what a USB stick might hold. */
 static char *
-write_temp (const char *dir,
-            const char *name,
-            GBytes     *bytes)
+write_raw (const char *dir,
+           const char *name,
+           GBytes     *bytes)
 {
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
@@ -49,6 +50,18 @@ write_temp (const char *dir,
                                       (gssize) g_bytes_get_size (bytes), &error));
   g_assert_no_error (error);
   return path;
+}
+
+/* A bundle's canonical form, or any text in its place, sealed with the
+ * school's key as the app writes it. */
+static char *
+write_temp (const char *dir,
+            const char *name,
+            GBytes     *plain)
+{
+  g_autoptr(GBytes) sealed = report_seal (plain);
+
+  return write_raw (dir, name, sealed);
 }
 
 static KnsBundle *
@@ -141,7 +154,9 @@ test_round_trip (void)
   g_autoptr(KnsBundle) bundle = export_bundle (home, course);
   g_autoptr(GBytes) bytes = kns_bundle_to_bytes (bundle);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KnsBundle) again = kns_bundle_load_bytes (bytes, "may-1.json", &error);
+  g_autoptr(GBytes) sealed = report_seal (bytes);
+  g_autoptr(KnsBundle) again = kns_bundle_load_bytes (sealed, "may-1.json", report_school_key,
+                                                      &error);
   g_autoptr(GBytes) rewritten = NULL;
   g_autoptr(KnsReport) at_home = NULL;
   g_autoptr(KnsReport) in_lab = NULL;
@@ -151,7 +166,7 @@ test_round_trip (void)
   static const char *const same[] = { "participants", "attendances", "tiers", "lessons" };
 
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (text, "{\"format\":\"kynangso-report-bundle\",\"version\":1,"));
+  g_assert_true (g_str_has_prefix (text, "{\"format\":\"kynangso-report-bundle\",\"version\":2,"));
   g_assert_true (g_str_has_prefix (bundle->info->checksum, "sha256:"));
   g_assert_cmpuint (strlen (bundle->info->checksum), ==, 7 + 64);
   g_assert_cmpstr (again->info->device_uuid, ==, kns_store_get_device_uuid (home->store));
@@ -290,6 +305,9 @@ typedef enum
   BROKEN_PIPE,
   BROKEN_DEVICE,
   BROKEN_TOO_LARGE,
+  /* Sealing: a file sealed with another school's key, and one in clear. */
+  BROKEN_WRONG_KEY,
+  BROKEN_UNSEALED,
 } Broken;
 
 typedef struct
@@ -305,7 +323,7 @@ static const BrokenCase broken_cases[] = {
   { BROKEN_TRUNCATED, "truncated", KNS_BUNDLE_ERROR_TRUNCATED, "is cut short" },
   { BROKEN_TAMPERED, "tampered", KNS_BUNDLE_ERROR_CHECKSUM, "was changed after it was exported" },
   { BROKEN_NEWER_VERSION, "newer-version", KNS_BUNDLE_ERROR_NEWER_VERSION,
-    "newer version of Kỹ năng số (file version 2)" },
+    "newer version of Kỹ năng số (file version 3)" },
   { BROKEN_OWN_DEVICE, "own-device", KNS_BUNDLE_ERROR_OWN_DEVICE, "exported by this computer" },
   { BROKEN_NOT_BUNDLE, "not-bundle", KNS_BUNDLE_ERROR_NOT_BUNDLE, "is not a report file" },
   { BROKEN_WRONG_TYPE, "wrong-type", KNS_BUNDLE_ERROR_MALFORMED, "“school_year” must be a whole number" },
@@ -328,6 +346,9 @@ static const BrokenCase broken_cases[] = {
   { BROKEN_PIPE, "pipe", KNS_BUNDLE_ERROR_READ, "is not an ordinary file" },
   { BROKEN_DEVICE, "device", KNS_BUNDLE_ERROR_READ, "is not an ordinary file" },
   { BROKEN_TOO_LARGE, "too-large", KNS_BUNDLE_ERROR_MALFORMED, "is too large" },
+  { BROKEN_WRONG_KEY, "wrong-key", KNS_BUNDLE_ERROR_WRONG_KEY,
+    "cannot be opened with this computer’s report passphrase" },
+  { BROKEN_UNSEALED, "unsealed", KNS_BUNDLE_ERROR_MALFORMED, "not sealed" },
 };
 
 /* @bundle with its first tally row changed by @change, and its checksum
@@ -336,10 +357,13 @@ static GBytes *
 resealed (KnsBundle *bundle,
           void     (*change) (KnsTallyRow *row))
 {
+  g_autoptr(GBytes) plain = NULL;
+
   change (g_ptr_array_index (bundle->tallies, 0));
   g_free (bundle->info->checksum);
   bundle->info->checksum = kns_bundle_compute_checksum (bundle);
-  return kns_bundle_to_bytes (bundle);
+  plain = kns_bundle_to_bytes (bundle);
+  return report_seal (plain);
 }
 
 /* Tier 5 and 6 once overflowed the report's table of tiers. */
@@ -400,7 +424,8 @@ replace_once (const char *text,
   return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
 }
 
-/* The bytes of a broken file, made from a good one. */
+/* The bytes of a broken file, made from a good one: sealed as the app
+ * seals, unless the break is in the file itself. */
 static GBytes *
 break_bundle (Broken     broken,
               KnsBundle *bundle,
@@ -417,8 +442,12 @@ break_bundle (Broken     broken,
       bad = g_strconcat ("{\"format\": oops", text + 1, NULL);
       break;
     case BROKEN_TRUNCATED:
-      bad = g_strndup (text, strlen (text) / 2);
-      break;
+      {
+        /* The file on the stick, cut in half by a copy that stopped. */
+        g_autoptr(GBytes) sealed = report_seal (good);
+
+        return g_bytes_new_from_bytes (sealed, 0, g_bytes_get_size (sealed) / 2);
+      }
     case BROKEN_TAMPERED:
       /* The first tally row's first count, one more than it was. */
       {
@@ -431,7 +460,7 @@ break_bundle (Broken     broken,
       }
       break;
     case BROKEN_NEWER_VERSION:
-      bad = replace_once (text, "\"version\":1,", "\"version\":2,\"future\":[1,2],");
+      bad = replace_once (text, "\"version\":2,", "\"version\":3,\"future\":[1,2],");
       break;
     case BROKEN_NOT_BUNDLE:
       bad = g_strdup ("{\"hello\": \"world\"}\n");
@@ -440,7 +469,7 @@ break_bundle (Broken     broken,
       bad = replace_once (text, "\"school_year\":2026", "\"school_year\":\"2026\"");
       break;
     case BROKEN_OUT_OF_RANGE:
-      bad = replace_once (text, "\"tallies\":[[\"", "\"tallies\":[[\"2026-10-05\",\"\",13,0,1,\"\",1,0,0,0,0],[\"");
+      bad = replace_once (text, "\"tallies\":[[\"", "\"tallies\":[[\"\",13,0,1,\"\",1,0,0,0,0,1,0,0],[\"");
       break;
     case BROKEN_UNKNOWN_MEMBER:
       bad = replace_once (text, "\"tallies\":", "\"nicknames\":[\"Mèo 50b\"],\"tallies\":");
@@ -456,8 +485,17 @@ break_bundle (Broken     broken,
       }
       break;
     case BROKEN_DAY_OUTSIDE_YEAR:
-      bad = replace_once (text, "\"tallies\":[[\"", "\"tallies\":[[\"2027-09-01\",\"\",5,0,2,\"\",1,0,0,0,0],[\"");
-      break;
+      {
+        /* Only files of version 1, in clear, have days. */
+        g_autofree char *v1 = NULL;
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "report",
+                                                       "bundle-v1.json", NULL);
+
+        g_assert_true (g_file_get_contents (path, &v1, NULL, NULL));
+        bad = replace_once (v1, "\"2026-09-02\"", "\"2027-09-01\"");
+        length = strlen (bad);
+        return g_bytes_new_take (g_steal_pointer (&bad), length);
+      }
     case BROKEN_CONFLICT:
       {
         /* A figure changed and the checksum made again, with the same
@@ -468,11 +506,10 @@ break_bundle (Broken     broken,
         g_free (bundle->info->checksum);
         bundle->info->checksum = kns_bundle_compute_checksum (bundle);
         bytes = kns_bundle_to_bytes (bundle);
-        return g_steal_pointer (&bytes);
+        return report_seal (bytes);
       }
     case BROKEN_EMPTY:
-      bad = g_strdup ("");
-      break;
+      return g_bytes_new (NULL, 0);
     case BROKEN_DEEP:
       {
         g_autofree char *deep = g_strnfill (80000, '[');
@@ -489,19 +526,26 @@ break_bundle (Broken     broken,
     case BROKEN_HUGE_COUNT:
       return resealed (bundle, set_huge_count);
     case BROKEN_SPREADSHEET:
-      bad = g_strdup ("\xEF\xBB\xBFLớp,Nam,Nữ\n5A,12,14\n");
-      break;
+      return g_bytes_new_static ("\xEF\xBB\xBFLớp,Nam,Nữ\n5A,12,14\n",
+                                 strlen ("\xEF\xBB\xBFLớp,Nam,Nữ\n5A,12,14\n"));
     case BROKEN_TOO_LARGE:
       {
         /* Valid JSON, and far larger than a school's year. */
         GString *big = g_string_new ("{\"format\":\"kynangso-report-bundle\",\"pad\":[");
 
-        while (big->len < 5 * 1024 * 1024)
+        while (big->len < 7 * 1024 * 1024)
           g_string_append (big, "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",");
         g_string_append (big, "0]}");
-        bad = g_string_free (big, FALSE);
+        return g_string_free_to_bytes (big);
       }
-      break;
+    case BROKEN_WRONG_KEY:
+      {
+        static const guint8 other[32] = "another school's key, not ours!";
+
+        return kns_bundle_seal (good, other);
+      }
+    case BROKEN_UNSEALED:
+      return g_bytes_ref (good);
     case BROKEN_OWN_DEVICE:
     case BROKEN_MISSING:
     case BROKEN_PIPE:
@@ -510,7 +554,11 @@ break_bundle (Broken     broken,
       g_assert_not_reached ();
     }
   length = strlen (bad);
-  return g_bytes_new_take (g_steal_pointer (&bad), length);
+  {
+    g_autoptr(GBytes) plain = g_bytes_new_take (g_steal_pointer (&bad), length);
+
+    return report_seal (plain);
+  }
 }
 
 /* The SHA-256 of the database file and of its write-ahead log. */
@@ -568,7 +616,7 @@ test_broken (gconstpointer data)
     {
       g_autoptr(GBytes) bad = break_bundle (c->broken, bundle, good);
 
-      file = write_temp (dir, name, bad);
+      file = write_raw (dir, name, bad);
     }
 
   before = report_dump_store (kns_store_get_path (lab->store));
@@ -982,7 +1030,7 @@ test_files_conflict (void)
   g_autoptr(GBytes) bad = break_bundle (BROKEN_CONFLICT, bundle, good);
   g_autoptr(GBytes) first = made_up_bundle ();
   g_autoptr(GBytes) last = made_up_bundle ();
-  g_autofree char *bad_file = write_temp (dir, "conflict.json", bad);
+  g_autofree char *bad_file = write_raw (dir, "conflict.json", bad);
   g_autofree char *first_file = write_temp (dir, "first.json", first);
   g_autofree char *last_file = write_temp (dir, "last.json", last);
   g_autoptr(GPtrArray) files = paths_of (first_file, bad_file, last_file, NULL);
@@ -1250,7 +1298,7 @@ test_memory_bound (void)
         g_string_append (text, row), g_string_append_c (text, ',');
       g_string_append (text, "0]}");
       bytes = g_string_free_to_bytes (text);
-      largest = write_temp (dir, "largest.json", bytes);
+      largest = write_raw (dir, "largest.json", bytes);
       huge = g_build_filename (dir, "huge.json", NULL);
       g_assert_true (g_file_set_contents (huge, "{", 1, NULL));
       g_assert_cmpint (truncate (huge, 58 * 1000 * 1000), ==, 0);
@@ -1258,10 +1306,10 @@ test_memory_bound (void)
 
       g_assert_cmpint (setrlimit (RLIMIT_DATA, &limit), ==, 0);
       /* Parsed whole, then refused for what it lacks. */
-      bundle = kns_bundle_load (largest, &error);
+      bundle = kns_bundle_load (largest, report_school_key, &error);
       g_assert_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED);
       g_assert_nonnull (strstr (error->message, "“device” is missing"));
-      none = kns_bundle_load (huge, &huge_error);
+      none = kns_bundle_load (huge, report_school_key, &huge_error);
       g_assert_error (huge_error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_MALFORMED);
       g_assert_nonnull (strstr (huge_error->message, "is too large"));
       kns_test_remove_tree (dir);

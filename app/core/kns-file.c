@@ -203,6 +203,35 @@ kns_text_replace_controls (const char *text)
 }
 
 /**
+ * kns_text_flatten:
+ * @text: UTF-8
+ *
+ * Returns: (transfer full): @text on one line for a report: every
+ *   control character (tabs and line breaks too) and bidirectional
+ *   override becomes a space, so that a title from another computer can
+ *   neither break a spreadsheet's row nor turn a printed line around
+ */
+char *
+kns_text_flatten (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (kns_unichar_is_control (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * kns_file_display_name:
  *
  * Returns: (transfer full): @path as a person may read it in a message or

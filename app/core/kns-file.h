@@ -24,5 +24,6 @@ gboolean  kns_file_read_bounded       (const char  *path,
 char     *kns_file_display_name       (const char  *path);
 gboolean  kns_unichar_is_control      (gunichar     c);
 char     *kns_text_replace_controls   (const char  *text);
+char     *kns_text_flatten            (const char  *text);
 
 G_END_DECLS

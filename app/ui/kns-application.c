@@ -23,6 +23,7 @@
 #include "kns-content-check.h"
 #include "kns-report-cli.h"
 #include "kns-report.h"
+#include "kns-school-key.h"
 #include "kns-store.h"
 #include "kns-teacher.h"
 #include "kns-window.h"
@@ -71,6 +72,8 @@ static const GOptionEntry option_entries[] = {
     N_("DIR") },
   { "reset-teacher-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Set a new teacher PIN, for whoever looks after this computer, and exit"), NULL },
+  { "set-report-passphrase", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set the school’s report passphrase, the same on every lab computer, and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the school report to FILE and exit: .csv (spreadsheet), .pdf (printable) or .json "
@@ -146,7 +149,7 @@ read_secret (const char *prompt)
 {
   struct termios saved, quiet;
   gboolean tty = isatty (STDIN_FILENO);
-  char line[64] = { 0 };
+  char line[256] = { 0 };
 
   fputs (prompt, stdout);
   fflush (stdout);
@@ -198,6 +201,49 @@ reset_teacher_pin (KnsApplication *self)
     }
 
   done = g_strdup_printf (_("The teacher PIN for %s was changed.\n"), kns_store_get_path (store));
+  fputs (done, stdout);
+  return 0;
+}
+
+/* `kynangso --set-report-passphrase`: the school's report bundles are
+ * sealed with a key made from this passphrase, typed the same on every
+ * lab computer (README, "Privacy"). From a terminal it is asked twice,
+ * unseen; a script may give it once on standard input. */
+static int
+set_report_passphrase (KnsApplication *self)
+{
+  g_autofree char *data_dir = resolve_data_dir (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsStore) store = kns_store_open_shared (data_dir, &error);
+  g_autofree char *passphrase = NULL;
+  g_autofree char *done = NULL;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  passphrase = read_secret (_("The school’s report passphrase: "));
+  if (isatty (STDIN_FILENO))
+    {
+      g_autofree char *again = read_secret (_("The same passphrase again: "));
+
+      if (g_strcmp0 (passphrase, again) != 0)
+        {
+          g_printerr ("%s\n", _("The two passphrases are not the same; nothing was changed."));
+          return 1;
+        }
+    }
+  if (!kns_school_key_set_passphrase (store, passphrase, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  done = g_strdup_printf (_("The school’s report passphrase for %s was set. Set the same one on "
+                            "every lab computer of the school.\n"),
+                          kns_store_get_path (store));
   fputs (done, stdout);
   return 0;
 }
@@ -293,6 +339,8 @@ kns_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "reset-teacher-pin"))
     return reset_teacher_pin (self);
+  if (g_variant_dict_contains (options, "set-report-passphrase"))
+    return set_report_passphrase (self);
   if (g_variant_dict_contains (options, "export-report") ||
       g_variant_dict_contains (options, "import-report") ||
       g_variant_dict_contains (options, "school-year") ||

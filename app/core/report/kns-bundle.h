@@ -32,11 +32,15 @@ typedef enum
   KNS_BUNDLE_ERROR_OWN_DEVICE,    /* exported by this very computer */
   KNS_BUNDLE_ERROR_CONFLICT,      /* another export of the same computer and time */
   KNS_BUNDLE_ERROR_WRITE,         /* the file could not be written */
+  KNS_BUNDLE_ERROR_NO_KEY,        /* this computer has no school key to seal or open with */
+  KNS_BUNDLE_ERROR_WRONG_KEY,     /* sealed with another school's key, or damaged */
 } KnsBundleError;
 
-/* The format's name and the newest version this code reads and writes. */
+/* The format's name and the newest version this code reads and writes.
+ * Version 1 (read only): exact rows per day, in clear. Version 2: rows
+ * per school year with their record keys, sealed with the school's key. */
 #define KNS_BUNDLE_FORMAT "kynangso-report-bundle"
-#define KNS_BUNDLE_VERSION 1
+#define KNS_BUNDLE_VERSION 2
 
 /* One computer's exact figures for one school year, before any
  * suppression: what it exports, and what another imports. */
@@ -44,6 +48,8 @@ typedef struct
 {
   guint              version;
   KnsImportedBundle *info;       /* device, school year, export time, checksum… */
+  gboolean           has_key;    /* the school's, to seal with */
+  guint8             key[32];
   GPtrArray         *tallies;    /* KnsTallyRow, with days */
   GPtrArray         *headcounts; /* KnsHeadcountRow */
   GPtrArray         *sessions;   /* KnsSessionSummary */
@@ -76,10 +82,14 @@ char      *kns_bundle_compute_checksum (KnsBundle   *bundle);
 gboolean   kns_bundle_write            (KnsBundle   *bundle,
                                         const char  *file,
                                         GError     **error);
+GBytes    *kns_bundle_seal             (GBytes      *plain,
+                                        const guint8 key[32]);
 KnsBundle *kns_bundle_load             (const char  *file,
+                                        const guint8 *key,
                                         GError     **error);
 KnsBundle *kns_bundle_load_bytes       (GBytes      *bytes,
                                         const char  *file,
+                                        const guint8 *key,
                                         GError     **error);
 char      *kns_bundle_default_name     (KnsStore    *store,
                                         guint        school_year);

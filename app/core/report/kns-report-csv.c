@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kns-file.h"
 #include "kns-report-export.h"
 
 #define HIDDEN_MARK "*"
@@ -36,25 +37,46 @@ typedef struct
   gboolean line_start;
 } Csv;
 
-/* A text field: quoted when it must be. Text typed by a teacher that
- * starts like a formula gets a leading apostrophe, so that a
- * spreadsheet shows it rather than runs it. */
+/* Whether a spreadsheet would run @text as a formula: "=" and "@"
+ * always; "+" and "-" before a number, a bracket, an operator or a
+ * function's or cell's name ("-A1", "+SUM("), but not before a space,
+ * as in "- Phòng chống bắt nạt", which it shows as text. */
+static gboolean
+looks_like_formula (const char *text)
+{
+  switch (text[0])
+    {
+    case '=':
+    case '@':
+      return TRUE;
+    case '+':
+    case '-':
+      return g_ascii_isalnum (text[1]) || strchr ("(=+-@.", text[1]) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
+/* A text field: quoted when it must be, on one line (kns_text_flatten ()
+ * also takes out tabs and bidirectional overrides). Text that a
+ * spreadsheet would run gets a leading apostrophe, so that it shows it. */
 static void
 append_text (GString    *out,
              const char *text)
 {
-  gboolean formula = text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@';
+  g_autofree char *flat = kns_text_flatten (text);
+  gboolean formula = looks_like_formula (flat);
 
-  if (!formula && strpbrk (text, ",\"\r\n") == NULL)
+  if (!formula && strpbrk (flat, ",\"") == NULL)
     {
-      g_string_append (out, text);
+      g_string_append (out, flat);
       return;
     }
 
   g_string_append_c (out, '"');
   if (formula)
     g_string_append_c (out, '\'');
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = flat; *p != '\0'; p++)
     {
       if (*p == '"')
         g_string_append_c (out, '"');

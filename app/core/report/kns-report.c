@@ -29,6 +29,7 @@
 #include <stdlib.h>
 
 #include "kns-date.h"
+#include "kns-file.h"
 #include "kns-report.h"
 #include "kns-report-private.h"
 #include "kns-report-suppress.h"
@@ -940,9 +941,9 @@ group_sessions (Build *build)
           group = g_new0 (SessionGroup, 1);
           group->session = g_new0 (KnsReportSession, 1);
           group->session->format = summary->format;
-          group->session->class_label = g_strdup (summary->class_label);
+          group->session->class_label = kns_text_flatten (summary->class_label);
           group->session->grade = summary->grade;
-          group->session->title = g_strdup (summary->title);
+          group->session->title = kns_text_flatten (summary->title);
           group->uuids = g_ptr_array_new_with_free_func (g_free);
           group->devices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           group->competences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1330,7 +1331,7 @@ add_lesson_tables (KnsReport *self,
       StatRow            row = { 0 };
 
       add_stat_row (&row, stats);
-      lessons->row_labels[i] = g_strdup (lesson_title (build, stats->id));
+      lessons->row_labels[i] = kns_text_flatten (lesson_title (build, stats->id));
       lessons->row_groups[i] = tier_label (build->course, stats->tier);
       set_stat_cells (self, lessons, i, &row, hidden);
     }
@@ -1459,6 +1460,18 @@ count_hidden (KnsReport *self)
   return n;
 }
 
+/* Text typed on this computer or another goes into spreadsheets, print
+ * and screens: on one line, with no control character or bidirectional
+ * override (which could make "gpj.exe" read "exe.jpg"). Also NULL → "". */
+static void
+flatten (char **text)
+{
+  char *flat = kns_text_flatten (*text != NULL ? *text : "");
+
+  g_free (*text);
+  *text = flat;
+}
+
 static gboolean
 read_school (KnsReport *self,
              KnsStore  *store,
@@ -1476,10 +1489,8 @@ read_school (KnsReport *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (self->school_name == NULL)
-    self->school_name = g_strdup ("");
-  if (self->school_location == NULL)
-    self->school_location = g_strdup ("");
+  flatten (&self->school_name);
+  flatten (&self->school_location);
 
   bundles = kns_store_list_imported_bundles (store, self->period.school_year, error);
   if (bundles == NULL)
