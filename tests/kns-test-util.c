@@ -67,6 +67,18 @@ kns_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The message dialog on screen, or %NULL. */
+AdwMessageDialog *
+kns_test_find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 clicked_cb (GtkButton *button,
             gboolean  *done)

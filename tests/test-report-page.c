@@ -24,6 +24,8 @@
 #include "kns-bundle.h"
 #include "kns-report-page.h"
 #include "kns-report-private.h"
+#include "kns-school-key.h"
+#include "kns-test-util.h"
 #include "kns-ui-util.h"
 #include "report-fixture.h"
 
@@ -376,6 +378,93 @@ test_import (Fixture       *f,
   screenshot (f, "imported");
 }
 
+/* Types @passphrase and @again in the passphrase dialog and presses
+ * "Set". */
+static void
+give_passphrase (const char *passphrase,
+                 const char *again)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (entry)), again);
+  WAIT_FOR (kns_test_find_button (GTK_WIDGET (dialog), "Set") != NULL);
+  kns_test_click (kns_test_find_button (GTK_WIDGET (dialog), "Set"));
+  WAIT_FOR (kns_test_find_message_dialog () != dialog);
+}
+
+static const char *
+row_subtitle (Fixture *f)
+{
+  AdwActionRow *row = NULL;
+
+  for (guint i = 0; (row = ADW_ACTION_ROW (nth_widget (f, ADW_TYPE_ACTION_ROW, i))) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Report passphrase") == 0)
+      return adw_action_row_get_subtitle (row);
+  g_assert_not_reached ();
+}
+
+/* A computer without the passphrase cannot send its figures away: the
+ * button asks for one first. Two different ones, or a short one, are
+ * refused saying why; once set, the file it saves opens with the key of
+ * those words, on any computer, and with no other key. */
+static void
+test_passphrase (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *words = "  Sen hồng phòng máy số hai ";
+  g_autofree char *path = g_build_filename (f->school->dir, "may-1.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsBundle) opened = NULL;
+  guint8 key[KNS_SCHOOL_KEY_SIZE];
+  guint8 stored[KNS_SCHOOL_KEY_SIZE];
+  AdwMessageDialog *dialog;
+  gboolean done = FALSE;
+
+  /* A fresh lab computer. */
+  g_assert_true (kns_store_set_setting (f->school->store, KNS_STORE_SETTING_SCHOOL_KEY, "", &error));
+  kns_report_page_set_context (f->page, f->school->store, f->course, 5);
+  g_assert_true (g_str_has_prefix (row_subtitle (f), "Not set yet."));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "report.export-json", NULL);
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Set the report passphrase");
+  kns_test_screenshot (GTK_WIDGET (dialog), "report-page-passphrase-dialog");
+
+  give_passphrase ("Sen hồng phòng máy số hai", "Sen hồng phòng máy số ba");
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "The two passphrases are not the same"));
+  give_passphrase ("hoa sen", "hoa sen");
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "The passphrase is too short"));
+  g_assert_false (kns_school_key_is_set (f->school->store));
+
+  /* Spaces around, and the same letters typed decomposed (as some input
+   * methods do), make the same words. */
+  give_passphrase (words, "Sen ho\xcc\x82\xcc\x80ng phòng máy số hai");
+  WAIT_FOR (g_str_has_prefix (row_subtitle (f), "Set on this computer."));
+  g_assert_null (kns_test_find_message_dialog ());
+  g_assert_true (kns_school_key_get (f->school->store, stored, &error));
+  g_assert_true (kns_school_key_derive ("Sen hồng phòng máy số hai", key, &error));
+  g_assert_true (memcmp (key, stored, sizeof key) == 0);
+
+  kns_report_page_export_async (f->page, file, NULL, exported_cb, &done);
+  WAIT_FOR (done);
+  opened = kns_bundle_load (path, key, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opened);
+  g_clear_pointer (&opened, kns_bundle_free);
+  opened = kns_bundle_load (path, report_school_key, &error);
+  g_assert_error (error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_WRONG_KEY);
+  g_assert_null (opened);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -391,6 +480,7 @@ main (int   argc,
   ADD ("/kns/report-page/year-and-sessions", test_year_and_sessions);
   ADD ("/kns/report-page/export", test_export);
   ADD ("/kns/report-page/import", test_import);
+  ADD ("/kns/report-page/passphrase", test_passphrase);
 
   return g_test_run ();
 }

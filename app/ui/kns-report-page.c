@@ -26,8 +26,10 @@
 
 #include "kns-bundle.h"
 #include "kns-date.h"
+#include "kns-passphrase-dialog.h"
 #include "kns-report-export.h"
 #include "kns-report-page.h"
+#include "kns-school-key.h"
 
 #define N_YEARS 4  /* the current school year and the three before */
 
@@ -45,6 +47,9 @@ struct _KnsReportPage
   GtkProgressBar   *import_progress;
   GtkListBox       *import_results;
   GtkListBox       *bundles_list;
+  AdwActionRow     *passphrase_row;
+  GtkSpinner       *passphrase_spinner;
+  GtkButton        *passphrase_button;
 
   /* Owned */
   KnsStore         *store;
@@ -606,8 +611,71 @@ export_json_activated (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  /* Figures leave the computer only locked: the passphrase first. */
+  if (!kns_school_key_is_set (self->store))
+    {
+      gtk_widget_activate_action (widget, "report.set-passphrase", NULL);
+      return;
+    }
   name = kns_bundle_default_name (self->store, self->period.school_year);
   open_save_chooser (self, name);
+}
+
+/* The report passphrase */
+
+static void
+update_passphrase (KnsReportPage *self,
+                   gboolean       deriving)
+{
+  gboolean set = self->store != NULL && kns_school_key_is_set (self->store);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_spinner), deriving);
+  gtk_spinner_set_spinning (self->passphrase_spinner, deriving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.set-passphrase",
+                                 self->store != NULL && !deriving);
+  gtk_button_set_label (self->passphrase_button,
+                        /* Translators: button of the report passphrase row */
+                        set ? _("Change…")
+                            /* Translators: button of the report passphrase row */
+                            : _("Set…"));
+  if (deriving)
+    /* Translators: the report passphrase row while the key is made */
+    adw_action_row_set_subtitle (self->passphrase_row, _("Setting the passphrase…"));
+  else if (set)
+    adw_action_row_set_subtitle (self->passphrase_row,
+                                 /* Translators: the report passphrase row */
+                                 _("Set on this computer. Every lab computer of the school needs "
+                                   "the same one to import the others’ figures."));
+  else
+    adw_action_row_set_subtitle (self->passphrase_row,
+                                 /* Translators: the report passphrase row */
+                                 _("Not set yet. Set the same passphrase on every lab computer: "
+                                   "the figures saved for another computer are locked with it."));
+}
+
+static void
+passphrase_changed_cb (GObject            *owner,
+                       KnsPassphraseState  state)
+{
+  KnsReportPage *self = KNS_REPORT_PAGE (owner);
+
+  update_passphrase (self, state == KNS_PASSPHRASE_DERIVING);
+  if (state == KNS_PASSPHRASE_SET)
+    /* Translators: a toast after setting the report passphrase */
+    show_toast (self, _("The report passphrase is set"));
+}
+
+static void
+set_passphrase_activated (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *parameter)
+{
+  KnsReportPage *self = KNS_REPORT_PAGE (widget);
+  GtkWindow *window = get_window (self);
+
+  if (self->store == NULL || window == NULL)
+    return;
+  kns_passphrase_dialog_present (window, self->store, G_OBJECT (self), passphrase_changed_cb);
 }
 
 /* Imports: one file a main-loop turn */
@@ -1004,6 +1072,9 @@ kns_report_page_class_init (KnsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, import_progress);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, import_results);
   gtk_widget_class_bind_template_child (widget_class, KnsReportPage, bundles_list);
+  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, passphrase_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KnsReportPage, passphrase_button);
 
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_activated);
@@ -1013,6 +1084,8 @@ kns_report_page_class_init (KnsReportPageClass *klass)
                                    import_files_activated);
   gtk_widget_class_install_action (widget_class, "report.import-folder", NULL,
                                    import_folder_activated);
+  gtk_widget_class_install_action (widget_class, "report.set-passphrase", NULL,
+                                   set_passphrase_activated);
 }
 
 static void
@@ -1031,6 +1104,7 @@ kns_report_page_init (KnsReportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-json", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import-files", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import-folder", FALSE);
+  update_passphrase (self, FALSE);
 }
 
 /* Public API */
@@ -1086,6 +1160,7 @@ kns_report_page_set_context (KnsReportPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-json", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import-files", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.import-folder", TRUE);
+  update_passphrase (self, FALSE);
   kns_report_page_refresh (self);
 }
 

@@ -55,7 +55,7 @@ kns_school_key_get (KnsStore *store,
   g_return_val_if_fail (KNS_IS_STORE (store), FALSE);
 
   text = kns_store_get_setting (store, KNS_STORE_SETTING_SCHOOL_KEY, error);
-  if (text == NULL)
+  if (text == NULL || *text == '\0')
     return FALSE;
   bytes = g_base64_decode (text, &length);
   if (length != KNS_SCHOOL_KEY_SIZE)
