@@ -344,8 +344,9 @@ shoot_and_check (Fixture    *f,
   kns_test_click (kns_test_find_button (GTK_WIDGET (quiz), _("Answer")));
   shot = kns_test_render (window);
   kns_test_save_texture (shot, (name = g_strdup_printf ("%s-quiz-feedback", style)));
-  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-right"), "the right option");
+  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-missed"), "the right option, not chosen");
   assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-wrong"), "the wrong option chosen");
+  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-verdict"), "the words under an answered option");
   assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "title-3"), "the verdict");
   assert_readable (f, shot, label_in (find_widget (GTK_WIDGET (quiz), "feedback", GTK_TYPE_WIDGET, FALSE),
                                       "block-paragraph"),
