@@ -119,7 +119,7 @@ test_known_figures (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KnsDashboard) dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, &error);
+  g_autoptr(KnsDashboard) dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, 70, &error);
   guint quiz, read;
   KnsHardQuestion *first, *second;
 
@@ -139,9 +139,22 @@ test_known_figures (Fixture       *f,
   g_assert_cmpint (kns_dashboard_get_cell (dashboard, 2, quiz)->best_score, ==, -1);
   g_assert_cmpint (kns_dashboard_get_cell (dashboard, 0, read)->state, ==, KNS_LESSON_NOT_STARTED);
 
+  /* Finished is not passed: An Nhiên's 50 is below the 70 needed. */
+  g_assert_cmpint (kns_dashboard_get_cell (dashboard, 0, quiz)->outcome, ==, KNS_OUTCOME_NOT_PASSED);
+  g_assert_cmpint (kns_dashboard_get_cell (dashboard, 1, quiz)->outcome, ==, KNS_OUTCOME_PASSED);
+  g_assert_cmpint (kns_dashboard_get_cell (dashboard, 1, read)->outcome, ==, KNS_OUTCOME_PASSED);
+  g_assert_cmpint (kns_dashboard_get_cell (dashboard, 2, quiz)->outcome, ==, KNS_OUTCOME_IN_PROGRESS);
+  g_assert_cmpint (kns_dashboard_get_cell (dashboard, 0, read)->outcome, ==, KNS_OUTCOME_NOT_STARTED);
+
   g_assert_cmpuint (dashboard->summaries[quiz].n_done, ==, 2);
+  g_assert_cmpuint (dashboard->summaries[quiz].n_passed, ==, 1);
   g_assert_cmpfloat_with_epsilon (dashboard->summaries[quiz].mean_score, 75.0, 0.001);
   g_assert_cmpuint (dashboard->summaries[read].n_done, ==, 1);
+  g_assert_cmpuint (dashboard->summaries[read].n_passed, ==, 1);
+  /* Numbered as the pupils see them; this course has no scenario. */
+  g_assert_cmpuint (dashboard->summaries[quiz].number, ==, 1);
+  g_assert_cmpuint (dashboard->summaries[read].number, ==, 2);
+  g_assert_false (dashboard->summaries[quiz].scenario);
   g_assert_cmpfloat (dashboard->summaries[read].mean_score, <, 0.0);
 
   /* q2 was wrong twice in three answers, q1 once; 2B does not count. */
@@ -162,7 +175,7 @@ static void
 test_matches_database (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(KnsDashboard) dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, NULL);
+  g_autoptr(KnsDashboard) dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, 70, NULL);
   g_autofree char *path = g_build_filename (f->dir, "kynangso.db", NULL);
   sqlite3 *db = NULL;
 
@@ -172,11 +185,12 @@ test_matches_database (Fixture       *f,
     {
       KnsLesson *lesson = g_ptr_array_index (dashboard->lessons, l);
       sqlite3_stmt *stmt = NULL;
-      int done;
+      int done, passed;
       double mean;
 
       sqlite3_prepare_v2 (db,
-                          "SELECT SUM (p.state = 3), AVG (CASE WHEN p.best_score >= 0 THEN p.best_score END) "
+                          "SELECT SUM (p.state = 3), AVG (CASE WHEN p.best_score >= 0 THEN p.best_score END), "
+                          "SUM (p.state = 3 AND (p.best_score < 0 OR p.best_score >= 70)) "
                           "FROM progress p JOIN learner l ON l.id = p.learner_id "
                           "WHERE l.class_label = '2A' AND p.lesson_id = ?",
                           -1, &stmt, NULL);
@@ -184,9 +198,11 @@ test_matches_database (Fixture       *f,
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       done = sqlite3_column_int (stmt, 0);
       mean = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, 1);
+      passed = sqlite3_column_int (stmt, 2);
       sqlite3_finalize (stmt);
 
       g_assert_cmpuint (dashboard->summaries[l].n_done, ==, (guint) done);
+      g_assert_cmpuint (dashboard->summaries[l].n_passed, ==, (guint) passed);
       g_assert_cmpfloat_with_epsilon (dashboard->summaries[l].mean_score, mean, 0.001);
     }
 
@@ -211,6 +227,22 @@ test_matches_database (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* The pass mark is the school's: at 50 %, An Nhiên's 50 passes. */
+static void
+test_pass_mark (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KnsDashboard) strict = kns_dashboard_compute (f->store, f->course, "2A", 1, 70, NULL);
+  g_autoptr(KnsDashboard) lenient = kns_dashboard_compute (f->store, f->course, "2A", 1, 50, NULL);
+  guint quiz = lesson_index (strict, f->quiz_lesson);
+
+  g_assert_cmpint (kns_dashboard_get_cell (strict, 0, quiz)->outcome, ==, KNS_OUTCOME_NOT_PASSED);
+  g_assert_cmpint (kns_dashboard_get_cell (lenient, 0, quiz)->outcome, ==, KNS_OUTCOME_PASSED);
+  g_assert_cmpuint (strict->summaries[quiz].n_passed, ==, 1);
+  g_assert_cmpuint (lenient->summaries[quiz].n_passed, ==, 2);
+  g_assert_cmpuint (lenient->summaries[quiz].n_done, ==, strict->summaries[quiz].n_done);
+}
+
 static void
 test_deleted_learner_leaves (Fixture       *f,
                              gconstpointer  data)
@@ -220,7 +252,7 @@ test_deleted_learner_leaves (Fixture       *f,
 
   /* Bình Minh leaves the school: the class figures lose her rows. */
   g_assert_true (kns_store_delete_learner (f->store, ((KnsLearner *) g_ptr_array_index (learners, 1))->id, NULL));
-  dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, NULL);
+  dashboard = kns_dashboard_compute (f->store, f->course, "2A", 1, 70, NULL);
   g_assert_cmpuint (dashboard->learners->len, ==, 2);
   g_assert_cmpuint (dashboard->summaries[lesson_index (dashboard, f->quiz_lesson)].n_done, ==, 1);
   g_assert_cmpuint (((KnsHardQuestion *) g_ptr_array_index (dashboard->hard_questions, 0))->answered, ==, 1);
@@ -234,6 +266,7 @@ main (int   argc,
 
   g_test_add ("/kns/dashboard/known-figures", Fixture, NULL, fixture_set_up, test_known_figures, fixture_tear_down);
   g_test_add ("/kns/dashboard/matches-database", Fixture, NULL, fixture_set_up, test_matches_database, fixture_tear_down);
+  g_test_add ("/kns/dashboard/pass-mark", Fixture, NULL, fixture_set_up, test_pass_mark, fixture_tear_down);
   g_test_add ("/kns/dashboard/deleted-learner-leaves", Fixture, NULL, fixture_set_up, test_deleted_learner_leaves, fixture_tear_down);
 
   return g_test_run ();

@@ -456,7 +456,8 @@ test_reads_and_stops (Fixture       *f,
   KnsReadAloudButton *lesson_button;
   KnsReadAloudButton *quiz_button;
   KnsSpeech *speech;
-  gint64 learner_id;
+  gint64 learner_id, attempt_id;
+  guint order[KNS_QUIZ_MAX_OPTIONS];
   g_autofree char *lesson_text = NULL;
   g_autofree char *question_text = NULL;
   g_autofree char *answered_text = NULL;
@@ -468,9 +469,6 @@ test_reads_and_stops (Fixture       *f,
   lesson = first_lesson (f);
   quiz = kns_lesson_get_quiz (lesson);
   lesson_text = kns_speech_text_for_lesson (lesson);
-  question_text = kns_speech_text_for_question (kns_quiz_get_question (quiz, 0), 1, FALSE);
-  answered_text = kns_speech_text_for_question (kns_quiz_get_question (quiz, 0), 1, TRUE);
-  second_text = kns_speech_text_for_question (kns_quiz_get_question (quiz, 1), 2, FALSE);
   lesson_button = find_read_aloud (page (f, "lesson"));
   quiz_button = find_read_aloud (page (f, "quiz"));
   speech = kns_read_aloud_button_get_speech (lesson_button);
@@ -494,7 +492,15 @@ test_reads_and_stops (Fixture       *f,
   WAIT_FOR (g_strcmp0 (screen (f), "quiz") == 0);
   assert_stopped (f, lesson_button);
 
-  /* A question is read with its options; answering it stops the voice. */
+  /* A question is read with its options, in the order this attempt
+   * shows them; answering it stops the voice. */
+  attempt_id = kns_quiz_view_get_attempt_id (KNS_QUIZ_VIEW (page (f, "quiz")));
+  kns_question_get_order (kns_quiz_get_question (quiz, 0), attempt_id, order);
+  question_text = kns_speech_text_for_shown_question (kns_quiz_get_question (quiz, 0), 1, order, FALSE);
+  answered_text = kns_speech_text_for_shown_question (kns_quiz_get_question (quiz, 0), 1, order, TRUE);
+  kns_question_get_order (kns_quiz_get_question (quiz, 1), attempt_id, order);
+  second_text = kns_speech_text_for_shown_question (kns_quiz_get_question (quiz, 1), 2, order, FALSE);
+  g_assert_cmpstr (kns_read_aloud_button_get_text (quiz_button), ==, question_text);
   start_reading (f, quiz_button, question_text);
   g_assert_true (g_str_has_prefix (question_text, "Câu 1. "));
   kns_test_screenshot (GTK_WIDGET (f->window), "read-aloud-quiz");

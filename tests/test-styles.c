@@ -50,6 +50,33 @@ screen (Fixture *f)
   return kns_screen_to_string (kns_window_get_screen (f->window));
 }
 
+/* Lesson 4's quiz, every answer wrong: not passed, on home and in the
+ * class matrix. */
+static void
+fail_quiz (Fixture   *f,
+           KnsLesson *lesson)
+{
+  KnsQuiz *quiz = kns_lesson_get_quiz (lesson);
+  g_autoptr(KnsAttempt) attempt = NULL;
+  g_autoptr(KnsAttempt) finished = NULL;
+
+  g_assert_nonnull (quiz);
+  attempt = kns_store_start_attempt (f->store, f->learner_id, kns_lesson_get_id (lesson),
+                                     kns_lesson_get_version (lesson), 1,
+                                     kns_quiz_get_n_questions (quiz), NULL);
+  g_assert_nonnull (attempt);
+  for (guint q = 0; q < kns_quiz_get_n_questions (quiz); q++)
+    {
+      KnsQuestion *question = kns_quiz_get_question (quiz, q);
+      guint32 wrong = kns_question_all_options (question) & ~question->correct_mask;
+
+      g_assert_true (kns_store_record_answer (f->store, attempt->id, question->id, wrong & -wrong,
+                                              FALSE, NULL));
+    }
+  finished = kns_store_finish_attempt (f->store, attempt->id, 70, NULL);
+  g_assert_false (finished->passed);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -70,7 +97,8 @@ fixture_set_up (Fixture       *f,
   f->learner_id = learner->id;
   f->course = kns_course_load (content, NULL, &error);
   g_assert_no_error (error);
-  /* Lesson 2 begun, lesson 3 done: home shows each state's badge. */
+  /* Lesson 2 begun, lesson 3 done, lesson 4's quiz failed: home and
+   * the class matrix show each state. */
   tier = kns_course_get_tier_for_grade (f->course, 2);
   g_assert_true (kns_store_save_reading (f->store, f->learner_id, kns_lesson_get_id (kns_tier_get_lesson (tier, 1)),
                                          kns_lesson_get_version (kns_tier_get_lesson (tier, 1)), 2, NULL));
@@ -78,6 +106,8 @@ fixture_set_up (Fixture       *f,
                                              kns_lesson_get_id (kns_tier_get_lesson (tier, 2)),
                                              kns_lesson_get_version (kns_tier_get_lesson (tier, 2)),
                                              kns_tier_get_id (tier), NULL));
+
+  fail_quiz (f, kns_tier_get_lesson (tier, 3));
 
   f->window = kns_test_window_new (f->store, f->course, NULL, 1024, 768);
   WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
@@ -314,8 +344,9 @@ shoot_and_check (Fixture    *f,
   kns_test_click (kns_test_find_button (GTK_WIDGET (quiz), _("Answer")));
   shot = kns_test_render (window);
   kns_test_save_texture (shot, (name = g_strdup_printf ("%s-quiz-feedback", style)));
-  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-right"), "the right option");
+  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-missed"), "the right option, not chosen");
   assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-wrong"), "the wrong option chosen");
+  assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "option-verdict"), "the words under an answered option");
   assert_readable (f, shot, label_in (GTK_WIDGET (quiz), "title-3"), "the verdict");
   assert_readable (f, shot, label_in (find_widget (GTK_WIDGET (quiz), "feedback", GTK_TYPE_WIDGET, FALSE),
                                       "block-paragraph"),
@@ -336,8 +367,10 @@ shoot_and_check (Fixture    *f,
                    "a pupil's name in the class matrix");
   assert_readable (f, shot, label_in (kns_teacher_page_get_panel (teacher, "dashboard"), "state-started"),
                    "a lesson begun, in the class matrix");
-  assert_readable (f, shot, label_in (kns_teacher_page_get_panel (teacher, "dashboard"), "state-done"),
-                   "a lesson done, in the class matrix");
+  assert_readable (f, shot, label_in (kns_teacher_page_get_panel (teacher, "dashboard"), "state-passed"),
+                   "a lesson passed, in the class matrix");
+  assert_readable (f, shot, label_in (kns_teacher_page_get_panel (teacher, "dashboard"), "state-not-passed"),
+                   "a quiz not passed yet, in the class matrix");
 }
 
 static void

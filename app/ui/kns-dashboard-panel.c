@@ -10,8 +10,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The figures come from KnsDashboard; this only lays them out: a bar
- * chart of completion by lesson, drawn with cairo, the learners × lessons
- * matrix, and the questions the class found hardest.
+ * chart of the share of the class who passed each lesson, drawn with
+ * cairo, the learners × lessons matrix, and the questions the class found
+ * hardest.
+ *
+ * The matrix says passed, not yet passed, begun and not started with a
+ * mark and a tint, and in words in each cell's tooltip and in the legend.
+ * Its columns carry the numbers the pupils see ("B5" is the fifth lesson
+ * on their home page; scenarios are "TH1"…) and the lesson's title. At
+ * 1024 px a tier's 16 to 19 columns do not fit: they scroll sideways
+ * while the pupils' names stay in view, in a grid of their own whose rows
+ * keep the matrix's heights through a size group per row.
  */
 
 #define G_LOG_DOMAIN "kns-dashboard-panel"
@@ -23,34 +32,90 @@
 #include "kns-dashboard-panel.h"
 #include "kns-ui-util.h"
 
+#define DEFAULT_PASS_MARK 70
+
 struct _KnsDashboardPanel
 {
-  AdwBin          parent_instance;
+  AdwBin             parent_instance;
 
   /* Template widgets */
-  GtkDropDown    *class_dropdown;
-  GtkLabel       *tier_label;
-  GtkDrawingArea *chart;
-  GtkGrid        *matrix;
-  GtkListBox     *hard_list;
+  GtkDropDown       *class_dropdown;
+  GtkLabel          *tier_label;
+  GtkDrawingArea    *chart;
+  GtkLabel          *legend_passed;
+  GtkGrid           *names_grid;
+  GtkScrolledWindow *matrix_scroller;
+  GtkGrid           *matrix;
+  GtkListBox        *hard_list;
 
   /* Owned */
-  KnsStore       *store;
-  KnsCourse      *course;
-  GStrv           classes;
-  KnsDashboard   *dashboard;
-  gboolean        filling;
+  KnsStore          *store;
+  KnsCourse         *course;
+  GStrv              classes;
+  KnsDashboard      *dashboard;
+  guint              pass_mark;
+  gboolean           filling;
 };
 
 G_DEFINE_FINAL_TYPE (KnsDashboardPanel, kns_dashboard_panel, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_PASS_MARK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static double
-completion (KnsDashboard *dashboard,
-            guint         lesson)
+passed_share (KnsDashboard *dashboard,
+              guint         lesson)
 {
   guint n = dashboard->learners->len;
 
-  return n > 0 ? (double) dashboard->summaries[lesson].n_done / n : 0.0;
+  return n > 0 ? (double) dashboard->summaries[lesson].n_passed / n : 0.0;
+}
+
+/* "B5" for the fifth lesson the pupils see, "TH1" for the first scenario. */
+static char *
+column_code (const KnsDashboardLesson *summary)
+{
+  if (summary->scenario)
+    /* Translators: a scenario's column in the teacher's progress grid: S1 is the first scenario of the tier */
+    return g_strdup_printf (_("S%u"), summary->number);
+  /* Translators: a lesson's column in the teacher's progress grid: L5 is what pupils see as lesson 5 */
+  return g_strdup_printf (_("L%u"), summary->number);
+}
+
+/* "Lesson 5: title" or "Scenario: title", then the competences it
+ * covers, each with its name in the Ministry's framework. */
+static char *
+column_description (const KnsDashboardLesson *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char * const *codes = kns_lesson_get_competences (summary->lesson);
+
+  if (summary->scenario)
+    /* Translators: tooltip of a scenario's column in the progress grid */
+    g_string_append_printf (text, _("Scenario %u: %s"), summary->number,
+                            kns_lesson_get_title (summary->lesson));
+  else
+    /* Translators: tooltip of a lesson's column in the progress grid */
+    g_string_append_printf (text, _("Lesson %u: %s"), summary->number,
+                            kns_lesson_get_title (summary->lesson));
+
+  if (codes != NULL && codes[0] != NULL)
+    {
+      /* Translators: before the list of competence codes of the TT 02/2025 framework */
+      g_string_append_printf (text, "\n%s", _("Digital competences (TT 02/2025):"));
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          const char *name = kns_competence_get_name (codes[i]);
+
+          g_string_append_printf (text, "\n%s %s", codes[i], name ? name : "");
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -82,14 +147,14 @@ draw_chart (GtkDrawingArea *area,
 
   for (guint i = 0; i < n; i++)
     {
-      double value = completion (d, i);
+      double value = passed_share (d, i);
       double bar_w = MIN (slot * 0.6, 48);
       double x = pad + slot * i + (slot - bar_w) / 2;
       double bar_h = plot_h * value;
       g_autofree char *percent = g_strdup_printf ("%.0f%%", value * 100);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *code = column_code (&d->summaries[i]);
       g_autoptr(PangoLayout) top = gtk_widget_create_pango_layout (widget, percent);
-      g_autoptr(PangoLayout) bottom = gtk_widget_create_pango_layout (widget, number);
+      g_autoptr(PangoLayout) bottom = gtk_widget_create_pango_layout (widget, code);
       int tw, th;
 
       gdk_cairo_set_source_rgba (cr, &accent);
@@ -110,11 +175,16 @@ draw_chart (GtkDrawingArea *area,
 static void
 describe_chart (KnsDashboardPanel *self)
 {
-  g_autoptr(GString) text = g_string_new (_("Lessons finished by the class:"));
+  g_autoptr(GString) text = g_string_new (_("Share of the class who passed each lesson:"));
 
   for (guint i = 0; i < self->dashboard->lessons->len; i++)
-    g_string_append_printf (text, " %s %u: %.0f%%;", _("lesson"), i + 1,
-                            completion (self->dashboard, i) * 100);
+    {
+      g_autofree char *code = column_code (&self->dashboard->summaries[i]);
+
+      g_string_append_printf (text, " %s, %s: %.0f%%;", code,
+                              kns_lesson_get_title (self->dashboard->summaries[i].lesson),
+                              passed_share (self->dashboard, i) * 100);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text->str,
                                   -1);
@@ -135,23 +205,133 @@ cell_label (const char *text,
   return label;
 }
 
+/* A pupil's cell: a mark, the best score, and in the tooltip the words. */
 static GtkWidget *
-state_cell (const KnsDashboardCell *cell)
+state_cell (KnsDashboardPanel        *self,
+            const KnsDashboardLesson *summary,
+            const KnsDashboardCell   *cell)
 {
-  g_autofree char *score = NULL;
+  gboolean scored = cell->best_score >= 0 && !summary->scenario;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
-  switch (cell->state)
+  switch (cell->outcome)
     {
-    case KNS_LESSON_DONE:
-      score = cell->best_score >= 0 ? g_strdup_printf ("%d%%", cell->best_score) : g_strdup ("✓");
-      return cell_label (score, "state-done", _("Finished"));
-    case KNS_LESSON_QUIZ:
-      return cell_label ("…", "state-started", _("Quiz started"));
-    case KNS_LESSON_READING:
-      return cell_label ("…", "state-started", _("In progress"));
-    case KNS_LESSON_NOT_STARTED:
+    case KNS_OUTCOME_PASSED:
+      text = scored ? g_strdup_printf ("✓ %d%%", cell->best_score) : g_strdup ("✓");
+      tooltip = summary->scenario ? g_strdup (_("Passed: reached a safe ending"))
+                : scored ? g_strdup_printf (_("Passed: best score %d%%"), cell->best_score)
+                         : g_strdup (_("Passed: lesson read"));
+      return cell_label (text, "state-passed", tooltip);
+    case KNS_OUTCOME_NOT_PASSED:
+      text = scored ? g_strdup_printf ("✗ %d%%", cell->best_score) : g_strdup ("✗");
+      tooltip = summary->scenario
+                  ? g_strdup (_("Not passed yet: no safe ending reached"))
+                  /* Translators: a pupil's best quiz score, then the pass mark */
+                  : g_strdup_printf (_("Not passed yet: best score %d%%, %u%% needed"),
+                                     cell->best_score, self->pass_mark);
+      return cell_label (text, "state-not-passed", tooltip);
+    case KNS_OUTCOME_IN_PROGRESS:
+      return cell_label ("…", "state-started",
+                         summary->scenario ? _("Scenario begun")
+                         : cell->state == KNS_LESSON_QUIZ ? _("Quiz started") : _("In progress"));
+    case KNS_OUTCOME_NOT_STARTED:
     default:
       return cell_label ("–", "state-new", _("Not started"));
+    }
+}
+
+/* A column title that takes the focus comes into view, so that Tab
+ * walks the matrix sideways. GtkViewport does so itself only while the
+ * window is active; the root's focus tells it always. */
+static void
+root_focus_changed_cb (GtkRoot           *root,
+                       GParamSpec        *pspec,
+                       KnsDashboardPanel *self)
+{
+  GtkWidget *head = gtk_root_get_focus (root);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->matrix_scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->matrix_scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (head == NULL || !gtk_widget_has_css_class (head, "matrix-column-head") ||
+      !gtk_widget_is_ancestor (head, GTK_WIDGET (self->matrix)))
+    return;
+  /* The viewport's coordinates start at what is scrolled into view. */
+  if (!gtk_widget_compute_bounds (head, viewport, &bounds))
+    return;
+  if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.x);
+  else if (bounds.origin.x + bounds.size.width > page)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + bounds.origin.x + bounds.size.width - page);
+}
+
+/* A column's title: its code over the lesson's title, cut to three
+ * lines, the whole of it in the tooltip. It takes the focus, so that the
+ * keyboard scrolls the matrix sideways. */
+static GtkWidget *
+column_head_new (const KnsDashboardLesson *summary)
+{
+  g_autofree char *code = column_code (summary);
+  g_autofree char *description = column_description (summary);
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                                 "spacing", 2,
+                                 "focusable", TRUE,
+                                 "valign", GTK_ALIGN_END,
+                                 NULL);
+  GtkWidget *code_label = gtk_label_new (code);
+  GtkWidget *title = gtk_label_new (kns_lesson_get_title (summary->lesson));
+
+  gtk_widget_add_css_class (box, "matrix-column-head");
+  gtk_widget_add_css_class (code_label, "matrix-head");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (title), 9);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 11);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (title, "matrix-title");
+  gtk_widget_add_css_class (title, "caption");
+  gtk_box_append (GTK_BOX (box), code_label);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+  return box;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* Row @row of both grids: the name (or the row's title) on the left,
+ * @cells at the right, as tall as the tallest of them. */
+static void
+attach_row (KnsDashboardPanel *self,
+            guint              row,
+            GtkWidget         *name,
+            GtkWidget        **cells,
+            guint              n)
+{
+  g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+  gtk_size_group_add_widget (group, name);
+  gtk_grid_attach (self->names_grid, name, 0, row, 1, 1);
+  for (guint l = 0; l < n; l++)
+    {
+      gtk_size_group_add_widget (group, cells[l]);
+      gtk_grid_attach (self->matrix, cells[l], l, row, 1, 1);
     }
 }
 
@@ -159,22 +339,18 @@ static void
 fill_matrix (KnsDashboardPanel *self)
 {
   KnsDashboard *d = self->dashboard;
-  GtkWidget *child;
   guint n = d->lessons->len, rows = d->learners->len;
+  g_autofree GtkWidget **cells = g_new0 (GtkWidget *, MAX (n, 1));
+  GtkWidget *pupil;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matrix))) != NULL)
-    gtk_grid_remove (self->matrix, child);
+  clear_grid (self->names_grid);
+  clear_grid (self->matrix);
 
-  gtk_grid_attach (self->matrix, cell_label (_("Pupil"), "matrix-head", NULL), 0, 0, 1, 1);
   for (guint l = 0; l < n; l++)
-    {
-      g_autofree char *number = g_strdup_printf (_("L%u"), l + 1);
-
-      gtk_grid_attach (self->matrix,
-                       cell_label (number, "matrix-head",
-                                   kns_lesson_get_title (g_ptr_array_index (d->lessons, l))),
-                       l + 1, 0, 1, 1);
-    }
+    cells[l] = column_head_new (&d->summaries[l]);
+  pupil = cell_label (_("Pupil"), "matrix-head", NULL);
+  gtk_widget_set_valign (pupil, GTK_ALIGN_END);
+  attach_row (self, 0, pupil, cells, n);
 
   for (guint r = 0; r < rows; r++)
     {
@@ -182,23 +358,36 @@ fill_matrix (KnsDashboardPanel *self)
       GtkWidget *name = cell_label (learner->nickname, "matrix-name", NULL);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-      gtk_grid_attach (self->matrix, name, 0, r + 1, 1, 1);
       for (guint l = 0; l < n; l++)
-        gtk_grid_attach (self->matrix, state_cell (kns_dashboard_get_cell (d, r, l)), l + 1, r + 1, 1, 1);
+        cells[l] = state_cell (self, &d->summaries[l], kns_dashboard_get_cell (d, r, l));
+      attach_row (self, r + 1, name, cells, n);
     }
 
-  /* Two summary rows: how many finished, and their mean best score. */
-  gtk_grid_attach (self->matrix, cell_label (_("Finished"), "matrix-head", NULL), 0, rows + 1, 1, 1);
-  gtk_grid_attach (self->matrix, cell_label (_("Mean score"), "matrix-head", NULL), 0, rows + 2, 1, 1);
+  /* Two summary rows: how many passed, and their mean best score. */
   for (guint l = 0; l < n; l++)
     {
-      g_autofree char *done = g_strdup_printf ("%u/%u", d->summaries[l].n_done, rows);
-      g_autofree char *mean = d->summaries[l].mean_score >= 0
+      g_autofree char *passed = g_strdup_printf ("%u/%u", d->summaries[l].n_passed, rows);
+
+      cells[l] = cell_label (passed, "matrix-summary", NULL);
+    }
+  attach_row (self, rows + 1, cell_label (_("Passed"), "matrix-head", NULL), cells, n);
+  for (guint l = 0; l < n; l++)
+    {
+      g_autofree char *mean = d->summaries[l].mean_score >= 0 && !d->summaries[l].scenario
         ? g_strdup_printf ("%.0f%%", d->summaries[l].mean_score) : g_strdup ("–");
 
-      gtk_grid_attach (self->matrix, cell_label (done, "matrix-summary", NULL), l + 1, rows + 1, 1, 1);
-      gtk_grid_attach (self->matrix, cell_label (mean, "matrix-summary", NULL), l + 1, rows + 2, 1, 1);
+      cells[l] = cell_label (mean, "matrix-summary", NULL);
     }
+  attach_row (self, rows + 2, cell_label (_("Mean score"), "matrix-head", NULL), cells, n);
+}
+
+static void
+update_legend (KnsDashboardPanel *self)
+{
+  /* Translators: legend of the progress grid; %u is the pass mark */
+  g_autofree char *passed = g_strdup_printf (_("Passed (%u%% or more)"), self->pass_mark);
+
+  gtk_label_set_text (self->legend_passed, passed);
 }
 
 static void
@@ -218,7 +407,8 @@ fill_hard_questions (KnsDashboardPanel *self)
 
       g_ptr_array_find (self->dashboard->lessons, hard->lesson, &index);
       /* Translators: "Lesson 3, title · 5 of 8 answers wrong" */
-      subtitle = g_strdup_printf (_("Lesson %u, %s · %u of %u answers wrong"), index + 1,
+      subtitle = g_strdup_printf (_("Lesson %u, %s · %u of %u answers wrong"),
+                                  self->dashboard->summaries[index].number,
                                   kns_lesson_get_title (hard->lesson), hard->wrong, hard->answered);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hard->question->prompt_text);
@@ -252,7 +442,8 @@ show_class (KnsDashboardPanel *self)
   tier = kns_dashboard_guess_tier (self->course, learners);
 
   g_clear_pointer (&self->dashboard, kns_dashboard_free);
-  self->dashboard = kns_dashboard_compute (self->store, self->course, class_label, tier, &error);
+  self->dashboard = kns_dashboard_compute (self->store, self->course, class_label, tier,
+                                          self->pass_mark, &error);
   if (self->dashboard == NULL)
     {
       kns_report_error (GTK_WIDGET (self), error);
@@ -265,6 +456,7 @@ show_class (KnsDashboardPanel *self)
       gtk_label_set_text (self->tier_label, text);
     }
 
+  update_legend (self);
   fill_matrix (self);
   fill_hard_questions (self);
   describe_chart (self);
@@ -276,6 +468,57 @@ class_selected_cb (KnsDashboardPanel *self)
 {
   if (!self->filling)
     show_class (self);
+}
+
+static void
+kns_dashboard_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KnsDashboardPanel *self = KNS_DASHBOARD_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PASS_MARK:
+      g_value_set_uint (value, self->pass_mark);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kns_dashboard_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KnsDashboardPanel *self = KNS_DASHBOARD_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PASS_MARK:
+      kns_dashboard_panel_set_pass_mark (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kns_dashboard_panel_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kns_dashboard_panel_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (root_focus_changed_cb), widget, 0);
+}
+
+static void
+kns_dashboard_panel_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), root_focus_changed_cb, widget);
+  GTK_WIDGET_CLASS (kns_dashboard_panel_parent_class)->unroot (widget);
 }
 
 static void
@@ -299,11 +542,29 @@ kns_dashboard_panel_class_init (KnsDashboardPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kns_dashboard_panel_dispose;
+  object_class->get_property = kns_dashboard_panel_get_property;
+  object_class->set_property = kns_dashboard_panel_set_property;
+  widget_class->root = kns_dashboard_panel_root;
+  widget_class->unroot = kns_dashboard_panel_unroot;
+
+  /**
+   * KnsDashboardPanel:pass-mark:
+   *
+   * The percentage a quiz needs to count as passed: the GSettings key
+   * pass-mark, as the pupils' results screens use it.
+   */
+  properties[PROP_PASS_MARK] =
+    g_param_spec_uint ("pass-mark", NULL, NULL, 1, 100, DEFAULT_PASS_MARK,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-dashboard-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, tier_label);
   gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, chart);
+  gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, legend_passed);
+  gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, names_grid);
+  gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, matrix_scroller);
   gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, matrix);
   gtk_widget_class_bind_template_child (widget_class, KnsDashboardPanel, hard_list);
   gtk_widget_class_bind_template_callback (widget_class, class_selected_cb);
@@ -313,6 +574,8 @@ static void
 kns_dashboard_panel_init (KnsDashboardPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pass_mark = DEFAULT_PASS_MARK;
+  update_legend (self);
   kns_ui_name_inner_control (GTK_WIDGET (self->class_dropdown), GTK_TYPE_TOGGLE_BUTTON, _("Class"));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 }
@@ -383,4 +646,87 @@ kns_dashboard_panel_get_dashboard (KnsDashboardPanel *self)
 {
   g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), NULL);
   return self->dashboard;
+}
+
+/**
+ * kns_dashboard_panel_set_pass_mark:
+ * @pass_mark: the percentage a quiz needs to be passed
+ */
+void
+kns_dashboard_panel_set_pass_mark (KnsDashboardPanel *self,
+                                   guint              pass_mark)
+{
+  g_return_if_fail (KNS_IS_DASHBOARD_PANEL (self));
+  g_return_if_fail (pass_mark >= 1 && pass_mark <= 100);
+
+  if (self->pass_mark == pass_mark)
+    return;
+  self->pass_mark = pass_mark;
+  update_legend (self);
+  if (self->dashboard != NULL)
+    show_class (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PASS_MARK]);
+}
+
+guint
+kns_dashboard_panel_get_pass_mark (KnsDashboardPanel *self)
+{
+  g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), DEFAULT_PASS_MARK);
+  return self->pass_mark;
+}
+
+/**
+ * kns_dashboard_panel_get_column_head:
+ * @lesson: a column, from 0
+ *
+ * Returns: (transfer none) (nullable): the title of the column
+ */
+GtkWidget *
+kns_dashboard_panel_get_column_head (KnsDashboardPanel *self,
+                                     guint              lesson)
+{
+  g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), NULL);
+  return gtk_grid_get_child_at (self->matrix, lesson, 0);
+}
+
+/**
+ * kns_dashboard_panel_get_cell:
+ * @learner: a row, from 0, as in the dashboard
+ * @lesson: a column, from 0
+ *
+ * Returns: (transfer none) (nullable): the label of the cell
+ */
+GtkWidget *
+kns_dashboard_panel_get_cell (KnsDashboardPanel *self,
+                              guint              learner,
+                              guint              lesson)
+{
+  g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), NULL);
+  return gtk_grid_get_child_at (self->matrix, lesson, learner + 1);
+}
+
+/**
+ * kns_dashboard_panel_get_name_cell:
+ * @learner: a row, from 0, as in the dashboard
+ *
+ * Returns: (transfer none) (nullable): the label with the pupil's name
+ */
+GtkWidget *
+kns_dashboard_panel_get_name_cell (KnsDashboardPanel *self,
+                                   guint              learner)
+{
+  g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), NULL);
+  return gtk_grid_get_child_at (self->names_grid, 0, learner + 1);
+}
+
+/**
+ * kns_dashboard_panel_get_matrix_scroller:
+ *
+ * Returns: (transfer none): what scrolls the lessons sideways
+ */
+GtkScrolledWindow *
+kns_dashboard_panel_get_matrix_scroller (KnsDashboardPanel *self)
+{
+  g_return_val_if_fail (KNS_IS_DASHBOARD_PANEL (self), NULL);
+  return self->matrix_scroller;
 }

@@ -30,5 +30,16 @@ void          kns_dashboard_panel_refresh       (KnsDashboardPanel *self,
 void          kns_dashboard_panel_select_class  (KnsDashboardPanel *self,
                                                  const char        *class_label);
 KnsDashboard *kns_dashboard_panel_get_dashboard (KnsDashboardPanel *self);
+void          kns_dashboard_panel_set_pass_mark (KnsDashboardPanel *self,
+                                                 guint              pass_mark);
+guint         kns_dashboard_panel_get_pass_mark (KnsDashboardPanel *self);
+GtkWidget    *kns_dashboard_panel_get_column_head (KnsDashboardPanel *self,
+                                                   guint              lesson);
+GtkWidget    *kns_dashboard_panel_get_cell      (KnsDashboardPanel *self,
+                                                 guint              learner,
+                                                 guint              lesson);
+GtkWidget    *kns_dashboard_panel_get_name_cell (KnsDashboardPanel *self,
+                                                 guint              learner);
+GtkScrolledWindow *kns_dashboard_panel_get_matrix_scroller (KnsDashboardPanel *self);
 
 G_END_DECLS

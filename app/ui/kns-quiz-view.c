@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "kns-block-view.h"
+#include "kns-quiz-option.h"
 #include "kns-quiz-view.h"
 #include "kns-read-aloud-button.h"
 #include "kns-speech-text.h"
@@ -58,13 +59,16 @@ struct _KnsQuizView
   KnsStore       *store;
   KnsLesson      *lesson;
   GHashTable     *answered;  /* question id → itself */
-  GPtrArray      *options;   /* GtkToggleButton, of the current question */
+  GPtrArray      *options;   /* KnsQuizOption of the current question, top to bottom */
+  guint           order[KNS_QUIZ_MAX_OPTIONS]; /* the file's index of each, top to bottom */
   gint64          learner_id;
   gint64          attempt_id;
   guint           tier;
   guint           pass_mark;
   guint           index;
   QuizState       state;
+  guint           reveal_tick;   /* scrolls the next action into view */
+  guint           reveal_frames;
 };
 
 G_DEFINE_FINAL_TYPE (KnsQuizView, kns_quiz_view, ADW_TYPE_BIN)
@@ -85,20 +89,27 @@ current_question (KnsQuizView *self)
 static void
 update_spoken_text (KnsQuizView *self)
 {
-  g_autofree char *spoken = kns_speech_text_for_question (current_question (self), self->index + 1,
-                                                          self->state == STATE_ANSWERED);
+  g_autofree char *spoken = kns_speech_text_for_shown_question (current_question (self),
+                                                                self->index + 1, self->order,
+                                                                self->state == STATE_ANSWERED);
 
   kns_read_aloud_button_set_text (self->read_aloud_button, spoken);
 }
 
+/* The chosen options, by their index in the file: what the store keeps,
+ * whatever order they were shown in. */
 static guint32
 chosen_mask (KnsQuizView *self)
 {
   guint32 mask = 0;
 
   for (guint i = 0; i < self->options->len; i++)
-    if (gtk_toggle_button_get_active (g_ptr_array_index (self->options, i)))
-      mask |= 1u << i;
+    {
+      KnsQuizOption *option = g_ptr_array_index (self->options, i);
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (option)))
+        mask |= 1u << kns_quiz_option_get_index (option);
+    }
   return mask;
 }
 
@@ -123,40 +134,6 @@ option_toggled_cb (GtkToggleButton *button,
     gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), chosen_mask (self) != 0);
 }
 
-static GtkWidget *
-option_button_new (KnsOption  *option,
-                   guint       index,
-                   GtkToggleButton *group)
-{
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-  g_autofree char *letter = g_strdup_printf ("%c", 'A' + index);
-  g_autofree char *name = g_strdup_printf ("%s. %s", letter, option->text);
-  GtkWidget *mark = gtk_label_new (letter);
-  GtkWidget *label = kns_label_new_for_spans (option->spans);
-  GtkWidget *verdict = gtk_image_new ();
-
-  gtk_widget_add_css_class (mark, "option-letter");
-  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (verdict, FALSE);
-  gtk_image_set_pixel_size (GTK_IMAGE (verdict), 24);
-  gtk_box_append (GTK_BOX (box), mark);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), verdict);
-
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "quiz-option");
-  if (group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "verdict", verdict);
-  return button;
-}
-
 static void
 clear_options (KnsQuizView *self)
 {
@@ -165,13 +142,84 @@ clear_options (KnsQuizView *self)
   g_ptr_array_set_size (self->options, 0);
 }
 
+/* The options in this attempt's order: radio buttons for one answer,
+ * check boxes for several. */
+static void
+fill_options (KnsQuizView *self,
+              KnsQuestion *question)
+{
+  gboolean multiple = kns_question_is_multiple (question);
+  GtkToggleButton *group = NULL;
+
+  clear_options (self);
+  kns_question_get_order (question, self->attempt_id, self->order);
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      guint index = self->order[i];
+      GtkWidget *option = kns_quiz_option_new (g_ptr_array_index (question->options, index), index,
+                                               i, multiple);
+
+      if (!multiple && group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (option), group);
+      else if (!multiple)
+        group = GTK_TOGGLE_BUTTON (option);
+      g_signal_connect (option, "toggled", G_CALLBACK (option_toggled_cb), self);
+      gtk_box_append (self->options_box, option);
+      g_ptr_array_add (self->options, option);
+    }
+}
+
+/* The feedback grows the page as it appears, after the focus moved: the
+ * viewport scrolled to where the button was. Once the page is laid out
+ * again (a frame later), the button that goes on is brought into view,
+ * with the feedback just above it. */
+static gboolean
+reveal_action_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  KnsQuizView *self = KNS_QUIZ_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t bounds;
+  double overflow;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+
+  /* The viewport's coordinates start at what is scrolled into view. */
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->action_button), viewport, &bounds))
+    {
+      overflow = bounds.origin.y + bounds.size.height + 18 - gtk_adjustment_get_page_size (adjustment);
+      if (overflow > 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + overflow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_action (KnsQuizView *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_action_cb, NULL, NULL);
+}
+
+static void
+stop_revealing (KnsQuizView *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
 static void
 show_question (KnsQuizView *self,
                guint        index)
 {
   KnsQuestion *question;
   g_autofree char *markup = NULL;
-  GtkToggleButton *group = NULL;
   gboolean multiple;
 
   self->index = index;
@@ -187,49 +235,43 @@ show_question (KnsQuizView *self,
   gtk_label_set_text (self->hint_label,
                       multiple ? _("Choose every right answer, then press “Answer”.")
                                : _("Choose one answer, then press “Answer”."));
-
-  clear_options (self);
-  for (guint i = 0; i < question->options->len; i++)
-    {
-      GtkWidget *button = option_button_new (g_ptr_array_index (question->options, i), i,
-                                             multiple ? NULL : group);
-
-      if (!multiple && group == NULL)
-        group = GTK_TOGGLE_BUTTON (button);
-      g_signal_connect (button, "toggled", G_CALLBACK (option_toggled_cb), self);
-      gtk_box_append (self->options_box, button);
-      g_ptr_array_add (self->options, button);
-    }
+  fill_options (self, question);
 
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), FALSE);
   kns_block_view_set_blocks (self->explanation, NULL);
   /* Translators: the button that submits a quiz answer */
   gtk_button_set_label (self->action_button, _("Answer"));
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->action_button),
+                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), FALSE);
   update_spoken_text (self);
 
+  stop_revealing (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   if (self->options->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->options, 0));
 }
 
+/* "A. …", the right options by the letters they have on screen. */
 static char *
-correct_answers_text (KnsQuestion *question)
+correct_answers_text (KnsQuizView *self,
+                      KnsQuestion *question)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < question->options->len; i++)
+  for (guint i = 0; i < self->options->len; i++)
     {
-      KnsOption *option = g_ptr_array_index (question->options, i);
+      KnsQuizOption *option = g_ptr_array_index (self->options, i);
+      KnsOption *content = g_ptr_array_index (question->options, kns_quiz_option_get_index (option));
 
-      if (!option->correct)
-        continue;
-      g_string_append_printf (out, "%s%c. %s", out->len ? "\n" : "", 'A' + i, option->text);
+      if (content->correct)
+        g_string_append_printf (out, "%s%c. %s", out->len ? "\n" : "",
+                                kns_quiz_option_get_letter (option), content->text);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Marks each option right or wrong, and locks them. */
+/* Marks each option right, not right or missed, and locks them. */
 static void
 mark_options (KnsQuizView *self,
               KnsQuestion *question,
@@ -237,44 +279,27 @@ mark_options (KnsQuizView *self,
 {
   for (guint i = 0; i < self->options->len; i++)
     {
-      GtkWidget *button = g_ptr_array_index (self->options, i);
-      GtkWidget *verdict = g_object_get_data (G_OBJECT (button), "verdict");
-      KnsOption *option = g_ptr_array_index (question->options, i);
-      gboolean was_chosen = (chosen & (1u << i)) != 0;
-      const char *description = NULL;
+      KnsQuizOption *option = g_ptr_array_index (self->options, i);
+      guint index = kns_quiz_option_get_index (option);
+      gboolean right = ((KnsOption *) g_ptr_array_index (question->options, index))->correct;
+      gboolean was_chosen = (chosen & (1u << index)) != 0;
+      KnsQuizOptionVerdict verdict;
 
-      gtk_widget_set_can_target (button, FALSE);
-      gtk_widget_set_focusable (button, FALSE);
-
-      if (option->correct)
-        {
-          gtk_widget_add_css_class (button, "option-right");
-          gtk_image_set_from_icon_name (GTK_IMAGE (verdict), "object-select-symbolic");
-          gtk_widget_set_visible (verdict, TRUE);
-          description = was_chosen ? _("Right answer, you chose it") : _("Right answer");
-        }
-      else if (was_chosen)
-        {
-          gtk_widget_add_css_class (button, "option-wrong");
-          gtk_image_set_from_icon_name (GTK_IMAGE (verdict), "window-close-symbolic");
-          gtk_widget_set_visible (verdict, TRUE);
-          description = _("Not right, you chose it");
-        }
-
-      if (description != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                        -1);
+      if (right)
+        verdict = was_chosen ? KNS_QUIZ_OPTION_RIGHT_CHOSEN : KNS_QUIZ_OPTION_RIGHT_MISSED;
+      else
+        verdict = was_chosen ? KNS_QUIZ_OPTION_WRONG_CHOSEN : KNS_QUIZ_OPTION_WRONG_LEFT;
+      kns_quiz_option_set_verdict (option, verdict);
     }
 }
 
 /* GTK 4.8 has no gtk_accessible_announce (), and it tells screen readers
  * that an alert appeared only for whole windows: Orca would stay silent
  * about a feedback card that is merely shown. What Orca always speaks is
- * the object that takes the focus, so the card takes it: its name is the
- * verdict and its description the right answer with the explanation
- * (Orca reads an alert's name, then its text). Tab goes on to "Next
- * question". */
+ * the object that takes the focus, with its description: the focus goes
+ * to the button that goes on, so that Enter goes on too, and its
+ * description is the verdict, the right answer and the explanation. The
+ * card says the same to whoever reads the screen with the arrow keys. */
 static void
 announce_feedback (KnsQuizView *self,
                    const char  *verdict,
@@ -282,13 +307,20 @@ announce_feedback (KnsQuizView *self,
                    KnsQuestion *question)
 {
   g_autofree char *explanation = kns_blocks_to_text (question->explanation);
-  g_autofree char *description = g_strdup_printf ("%s\n%s", answer_text, explanation);
+  g_autofree char *details = g_strdup_printf ("%s\n%s", answer_text, explanation);
+  g_autofree char *description = NULL;
 
+  g_strstrip (details);
+  description = g_strdup_printf ("%s\n%s", verdict, details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->feedback_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, verdict,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, g_strstrip (description),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
                                   -1);
-  gtk_widget_grab_focus (GTK_WIDGET (self->feedback_box));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->action_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->action_button));
+  reveal_action (self);
 }
 
 static gboolean
@@ -328,7 +360,7 @@ answer (KnsQuizView *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_box), correct ? "wrong" : "right");
   gtk_widget_add_css_class (GTK_WIDGET (self->feedback_box), correct ? "right" : "wrong");
 
-  answers = correct_answers_text (question);
+  answers = correct_answers_text (self, question);
   answer_text = g_strdup_printf (kns_question_is_multiple (question) ? _("The right answers:\n%s")
                                                                      : _("The right answer:\n%s"),
                                  answers);
@@ -404,6 +436,7 @@ kns_quiz_view_dispose (GObject *object)
 {
   KnsQuizView *self = (KnsQuizView *) object;
 
+  stop_revealing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_QUIZ_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->lesson);
@@ -422,6 +455,7 @@ kns_quiz_view_class_init (KnsQuizViewClass *klass)
   object_class->dispose = kns_quiz_view_dispose;
 
   g_type_ensure (KNS_TYPE_BLOCK_VIEW);
+  g_type_ensure (KNS_TYPE_QUIZ_OPTION);
   g_type_ensure (KNS_TYPE_READ_ALOUD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-quiz-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsQuizView, progress_bar);
@@ -523,6 +557,7 @@ kns_quiz_view_clear (KnsQuizView *self)
 {
   g_return_if_fail (KNS_IS_QUIZ_VIEW (self));
 
+  stop_revealing (self);
   clear_options (self);
   g_hash_table_remove_all (self->answered);
   g_clear_object (&self->store);
@@ -574,9 +609,10 @@ kns_quiz_view_get_attempt_id (KnsQuizView *self)
 
 /**
  * kns_quiz_view_get_option:
+ * @index: an option's index in the quiz file
  *
  * Returns: (transfer none) (nullable): the button of option @index of
- *   the question on screen
+ *   the question on screen, wherever this attempt shows it
  */
 GtkWidget *
 kns_quiz_view_get_option (KnsQuizView *self,
@@ -584,5 +620,44 @@ kns_quiz_view_get_option (KnsQuizView *self,
 {
   g_return_val_if_fail (KNS_IS_QUIZ_VIEW (self), NULL);
 
-  return index < self->options->len ? g_ptr_array_index (self->options, index) : NULL;
+  for (guint i = 0; i < self->options->len; i++)
+    if (kns_quiz_option_get_index (g_ptr_array_index (self->options, i)) == index)
+      return g_ptr_array_index (self->options, i);
+  return NULL;
+}
+
+/**
+ * kns_quiz_view_get_option_at:
+ * @position: a place on screen, from the top, from 0
+ *
+ * Returns: (transfer none) (nullable): the button shown at @position
+ */
+GtkWidget *
+kns_quiz_view_get_option_at (KnsQuizView *self,
+                             guint        position)
+{
+  g_return_val_if_fail (KNS_IS_QUIZ_VIEW (self), NULL);
+
+  return position < self->options->len ? g_ptr_array_index (self->options, position) : NULL;
+}
+
+/* The button that answers, goes on to the next question or to the
+ * results, whichever it is now. */
+GtkWidget *
+kns_quiz_view_get_action_button (KnsQuizView *self)
+{
+  g_return_val_if_fail (KNS_IS_QUIZ_VIEW (self), NULL);
+  return GTK_WIDGET (self->action_button);
+}
+
+/**
+ * kns_quiz_view_get_speech:
+ *
+ * Returns: (transfer none) (nullable): the voice of its "Read aloud" button
+ */
+KnsSpeech *
+kns_quiz_view_get_speech (KnsQuizView *self)
+{
+  g_return_val_if_fail (KNS_IS_QUIZ_VIEW (self), NULL);
+  return kns_read_aloud_button_get_speech (self->read_aloud_button);
 }

@@ -37,6 +37,10 @@ guint      kns_quiz_view_get_question_index (KnsQuizView  *self);
 gint64     kns_quiz_view_get_attempt_id     (KnsQuizView  *self);
 GtkWidget *kns_quiz_view_get_option         (KnsQuizView  *self,
                                              guint         index);
+GtkWidget *kns_quiz_view_get_option_at      (KnsQuizView  *self,
+                                             guint         position);
+GtkWidget *kns_quiz_view_get_action_button  (KnsQuizView  *self);
+KnsSpeech *kns_quiz_view_get_speech         (KnsQuizView  *self);
 void       kns_quiz_view_set_speech         (KnsQuizView  *self,
                                              KnsSpeech    *speech);
 

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "kns-lesson.h"
+#include "kns-speech.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -23,10 +24,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KnsResultsView, kns_results_view, KNS, RESULTS_VIEW, AdwBin)
 
-void kns_results_view_show  (KnsResultsView   *self,
-                             KnsLesson        *lesson,
-                             const KnsAttempt *attempt,
-                             guint             pass_mark);
-void kns_results_view_clear (KnsResultsView   *self);
+void     kns_results_view_show       (KnsResultsView   *self,
+                                      KnsLesson        *lesson,
+                                      const KnsAttempt *attempt,
+                                      guint             pass_mark);
+void     kns_results_view_clear      (KnsResultsView   *self);
+gboolean kns_results_view_get_passed (KnsResultsView   *self);
+gboolean kns_results_view_get_stars  (KnsResultsView   *self);
+void     kns_results_view_set_speech (KnsResultsView   *self,
+                                      KnsSpeech        *speech);
 
 G_END_DECLS

@@ -119,6 +119,9 @@ kns_teacher_page_show (KnsTeacherPage *self,
 {
   g_return_if_fail (KNS_IS_TEACHER_PAGE (self));
 
+  /* The grid tells passed from not yet passed by the pupils' pass mark. */
+  if (settings != NULL && settings != self->settings)
+    g_settings_bind (settings, "pass-mark", self->dashboard_panel, "pass-mark", G_SETTINGS_BIND_GET);
   kns_sessions_panel_refresh (self->sessions_panel, store, course);
   kns_dashboard_panel_refresh (self->dashboard_panel, store, course);
   g_set_object (&self->store, store);

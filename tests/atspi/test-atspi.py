@@ -62,6 +62,7 @@ DEADLINE = 20.0
 PIN = '246810'
 # Keysyms (GDK_KEY_…)
 KEY_TAB = 0xff09
+KEY_RETURN = 0xff0d
 CONTROL_MASK = 1 << 2  # X11's ControlMask
 KEY_PLUS = 0x002b
 KEY_ZERO = 0x0030
@@ -367,53 +368,72 @@ def open_first_lesson(app):
     return quiz
 
 
+OPTION_ROLES = (pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_CHECK_BOX)
+
+
+def quiz_options(app):
+    """The options of the question on screen: radio buttons when one answer
+    is right, check boxes when several are, named "A. …" as they are shown."""
+    named = lambda name: re.match(r'^[A-H]\. ', name or '') is not None
+    return [o for role in OPTION_ROLES for o in app.find_all(role, named)]
+
+
 def answer_question(app, previous):
     """Answers the question after @previous; returns its prompt."""
     prompt = app.find(pyatspi.ROLE_HEADING, lambda n: has_name(n) and n.endswith('?') and n != previous)
-    options = wait_for('the options', lambda: [o for o in app.find_all(pyatspi.ROLE_PUSH_BUTTON)
-                                                if re.match(r'^[A-F]\. ', o.name or '')])
-    log('question:', prompt.name, '|', [o.name for o in options])
+    options = wait_for('the options', lambda: quiz_options(app))
+    log('question:', prompt.name, '|', [f'{o.getRoleName()} {o.name}' for o in options])
     # The first option is chosen: right or wrong, something is heard.
     app.press(options[0])
+    wait_for(f'“{options[0].name}” to be checked', lambda: options[0].getState().contains(pyatspi.STATE_CHECKED))
     answer = app.find(pyatspi.ROLE_PUSH_BUTTON, 'Trả lời')
     wait_for('“Trả lời” to be enabled', lambda: answer.getState().contains(pyatspi.STATE_SENSITIVE))
     app.press(answer)
 
-    # Orca speaks what takes the focus (GTK 4.8 has no announcements and
-    # does not tell Orca when an alert appears inside a window): the
-    # feedback takes it, its name is the verdict and its description the
-    # right answer with the explanation.
-    feedback = app.wait_focus(lambda f: f.getRole() == pyatspi.ROLE_ALERT,
-                              'the focus on the feedback after answering')
-    check(feedback.name in ('Đúng rồi!', 'Chưa đúng rồi.'), f'feedback named “{feedback.name}”')
-    check(feedback.description.startswith(('Đáp án đúng', 'Các đáp án đúng')),
-          f'feedback description “{feedback.description}” does not give the right answer')
-    check(len(feedback.description) > 40, 'the explanation is missing from the feedback')
-    log('heard after answering:', feedback.name, '—', feedback.description.replace('\n', ' / '))
-    return prompt.name
+    # Orca speaks what takes the focus, with its description (GTK 4.8 has
+    # no announcements and does not tell Orca when an alert appears inside
+    # a window): the focus goes to the button that goes on, so that Enter
+    # goes on, and its description is the verdict, the right answer and
+    # the explanation.
+    more = app.wait_focus(lambda f: f.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+                          f.name in ('Câu tiếp theo', 'Xem kết quả'),
+                          'the focus on the button that goes on, after answering')
+    verdict, _, details = more.description.partition('\n')
+    check(verdict in ('Đúng rồi!', 'Chưa đúng rồi.'), f'heard “{verdict}” as the verdict')
+    check(details.startswith(('Đáp án đúng', 'Các đáp án đúng')),
+          f'“{more.name}” describes “{details}”, not the right answer')
+    check(len(details) > 40, 'the explanation is missing from what is heard')
+    log('heard after answering:', more.name, '—', more.description.replace('\n', ' / '))
+
+    # Each option says what it was, in words, not only in colour.
+    heard = {o.name: o.description for o in quiz_options(app)}
+    check(heard[options[0].name] in ('Đúng', 'Chưa đúng'), f'the chosen option is described as {heard}')
+    check(any(d in ('Đây là đáp án đúng', 'Ý này cũng đúng, em chưa chọn', 'Đúng') for d in heard.values()),
+          f'no option is heard as the right answer: {heard}')
+    return prompt.name, more
 
 
 def take_quiz(app, quiz_button):
     app.press(quiz_button)
-    first = app.find(pyatspi.ROLE_PUSH_BUTTON, lambda n: (n or '').startswith('A. '))
+    wait_for('the first option', lambda: [o for o in quiz_options(app) if o.name.startswith('A. ')])
     app.check_tree('quiz question')
-    options = [o for o in app.find_all(pyatspi.ROLE_PUSH_BUTTON) if re.match(r'^[A-F]\. ', o.name or '')]
+    options = quiz_options(app)
     app.tab_order('quiz question', [o.name for o in options] + ['Cỡ chữ', 'Cần giúp đỡ?'])
 
     n = 0
     prompt = None
     while True:
-        prompt = answer_question(app, prompt)
+        prompt, more = answer_question(app, prompt)
         app.check_tree('quiz feedback')
         n += 1
-        more = app.find(pyatspi.ROLE_PUSH_BUTTON, lambda name: name in ('Câu tiếp theo', 'Xem kết quả'))
-        # Tab from the feedback reaches the button that goes on.
-        app.press_key(KEY_TAB)
-        app.wait_focus(lambda f: f.name == more.name, f'Tab from the feedback to “{more.name}”')
         done = more.name == 'Xem kết quả'
-        app.press(more)
+        # Enter goes on from where the focus is.
+        app.press_key(KEY_RETURN)
         if done:
             break
+        wait_for('the next question after Enter',
+                 lambda: app.find_all(pyatspi.ROLE_HEADING, lambda name: has_name(name) and name.endswith('?')
+                                      and name != prompt))
     log(f'answered {n} questions')
     app.find(pyatspi.ROLE_HEADING, 'Câu trả lời của em')
     app.check_tree('results')

@@ -123,6 +123,62 @@ kns_competence_is_valid (const char *code)
          code[2] >= '1' && code[2] <= '9';
 }
 
+/* The 24 competences of TT 02/2025/TT-BGDĐT, named as in the Ministry's
+ * training handbook (Hướng dẫn phát triển năng lực số cho học sinh phổ
+ * thông, 2025, Phụ lục 1), read from a secondary copy: a school should
+ * check them against the circular. The English follows DigComp 2.2, on
+ * which the framework is built. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} competences[] = {
+  /* Translators: competence names of the Ministry's digital competence
+   * framework (TT 02/2025/TT-BGDĐT); use the circular's own wording */
+  { "1.1", N_("Browsing, searching and filtering data, information and digital content") },
+  { "1.2", N_("Evaluating data, information and digital content") },
+  { "1.3", N_("Managing data, information and digital content") },
+  { "2.1", N_("Interacting through digital technologies") },
+  { "2.2", N_("Sharing information and content through digital technologies") },
+  { "2.3", N_("Engaging in citizenship through digital technologies") },
+  { "2.4", N_("Collaborating through digital technologies") },
+  { "2.5", N_("Rules of conduct online") },
+  { "2.6", N_("Managing digital identity") },
+  { "3.1", N_("Developing digital content") },
+  { "3.2", N_("Integrating and re-elaborating digital content") },
+  { "3.3", N_("Copyright and licences") },
+  { "3.4", N_("Programming") },
+  { "4.1", N_("Protecting devices") },
+  { "4.2", N_("Protecting personal data and privacy") },
+  { "4.3", N_("Protecting health and digital well-being") },
+  { "4.4", N_("Protecting the environment") },
+  { "5.1", N_("Solving technical problems") },
+  { "5.2", N_("Identifying needs and technological responses") },
+  { "5.3", N_("Creatively using digital technologies") },
+  { "5.4", N_("Identifying digital competence gaps") },
+  { "6.1", N_("Understanding artificial intelligence") },
+  { "6.2", N_("Using artificial intelligence") },
+  { "6.3", N_("Evaluating artificial intelligence") },
+};
+
+/**
+ * kns_competence_get_name:
+ * @code: a competence code, such as "4.2"
+ *
+ * Returns: (nullable): the competence's name, translated, or %NULL for a
+ *   code the framework does not have
+ */
+const char *
+kns_competence_get_name (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (competences); i++)
+    if (strcmp (competences[i].code, code) == 0)
+      return _(competences[i].name);
+  return NULL;
+}
+
 static gboolean
 read_id (KnsLesson       *self,
          KnsYaml         *yaml,

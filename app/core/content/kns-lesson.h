@@ -65,6 +65,7 @@ const char * const *kns_lesson_get_sources      (KnsLesson         *self);
 const char * const *kns_lesson_get_verify       (KnsLesson         *self);
 gboolean            kns_lesson_id_is_valid      (const char        *id);
 gboolean            kns_competence_is_valid     (const char        *code);
+const char         *kns_competence_get_name     (const char        *code);
 const char * const *kns_lesson_get_parent_tips  (KnsLesson         *self);
 const char * const *kns_lesson_get_channels     (KnsLesson         *self);
 const GDate        *kns_lesson_get_reviewed     (KnsLesson         *self);

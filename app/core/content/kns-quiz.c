@@ -138,6 +138,144 @@ kns_question_all_options (const KnsQuestion *question)
   return question->options->len >= 32 ? G_MAXUINT32 : (1u << question->options->len) - 1;
 }
 
+/* Words by which an option points at the options around it. Matched on
+ * the lower-cased text, so "Tất cả các ý trên" and "cả hai ý trên" are
+ * both found; "chú ý trên mạng" (be careful online) is not, since it
+ * needs one of the quantifiers. */
+static const char * const referring_phrases[] = {
+  "các ý trên", "các ý ở trên", "các ý còn lại", "hai ý trên", "ba ý trên", "những ý trên",
+  "mọi ý trên", "cả hai ý", "cả ba ý", "tất cả các ý", "không ý nào", "ý nào ở trên",
+  "các đáp án trên", "các đáp án ở trên", "cả hai đáp án", "tất cả các đáp án", "không đáp án nào",
+  "các phương án trên", "cả hai phương án", "tất cả các phương án", "không phương án nào",
+  "các lựa chọn trên", "tất cả các lựa chọn", "không lựa chọn nào",
+  "all of the above", "none of the above", "both of the above",
+};
+
+/* "Cả A và B": a word that is one capital letter naming an option. */
+static gboolean
+names_option_by_letter (const KnsOption *option,
+                        guint            n_options)
+{
+  const char *p = option->text;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p - start == 1 && *start >= 'A' && (guint) (*start - 'A') < n_options)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * kns_option_refers_to_others:
+ *
+ * Whether the option only makes sense beside the others: "Tất cả các ý
+ * trên", "Cả hai ý trên", "Không ý nào ở trên". Such an option keeps its
+ * place when the options are shuffled.
+ */
+gboolean
+kns_option_refers_to_others (const KnsOption *option)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (option != NULL, FALSE);
+
+  normal = g_utf8_normalize (option->text, -1, G_NORMALIZE_NFC);
+  if (normal == NULL)
+    return FALSE;
+  folded = g_utf8_strdown (normal, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (referring_phrases); i++)
+    if (strstr (folded, referring_phrases[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* SplitMix64: a small generator whose sequence, unlike GRand's, is
+ * fixed here for good, so an attempt shows the same order in every
+ * version of the app. */
+static guint64
+splitmix64 (guint64 *state)
+{
+  guint64 z = (*state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+static guint64
+order_seed (const KnsQuestion *question,
+            gint64             attempt_id)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xCBF29CE484222325); /* FNV-1a */
+
+  for (const char *p = question->id; *p != '\0'; p++)
+    hash = (hash ^ (guchar) *p) * G_GUINT64_CONSTANT (0x100000001B3);
+  return hash ^ ((guint64) attempt_id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+}
+
+/**
+ * kns_question_get_order:
+ * @attempt_id: the attempt the question is asked in
+ * @order: (out caller-allocates) (array): one slot per option; receives,
+ *   for each place on screen from the top, the option's index in the file
+ *
+ * Shuffles the options of @question for one attempt, so that a pupil
+ * who learnt where the key was, or who always picks the second option,
+ * gains nothing. The order follows from @attempt_id and the question's
+ * id alone: the same attempt shows the same order when it resumes and
+ * in its review, and nothing about it needs storing. Answers are still
+ * recorded by the indices in the file.
+ *
+ * Options that refer to the others (kns_option_refers_to_others()) keep
+ * their place. A question whose options name others by letter ("Cả A
+ * và B") keeps its whole order: the letters would point elsewhere.
+ */
+void
+kns_question_get_order (const KnsQuestion *question,
+                        gint64             attempt_id,
+                        guint             *order)
+{
+  guint n, movable[KNS_QUIZ_MAX_OPTIONS], n_movable = 0;
+  guint64 state;
+  gboolean by_letter = FALSE;
+
+  g_return_if_fail (question != NULL);
+  g_return_if_fail (order != NULL);
+
+  n = question->options->len;
+  for (guint i = 0; i < n; i++)
+    {
+      KnsOption *option = g_ptr_array_index (question->options, i);
+
+      order[i] = i;
+      by_letter |= names_option_by_letter (option, n);
+      if (i < G_N_ELEMENTS (movable) && !kns_option_refers_to_others (option))
+        movable[n_movable++] = i;
+    }
+  if (by_letter || n_movable < 2)
+    return;
+
+  /* Fisher–Yates over the places of the movable options. */
+  state = order_seed (question, attempt_id);
+  for (guint i = n_movable - 1; i > 0; i--)
+    {
+      guint j = (guint) (splitmix64 (&state) % (i + 1));
+      guint swap = order[movable[i]];
+
+      order[movable[i]] = order[movable[j]];
+      order[movable[j]] = swap;
+    }
+}
+
 static guint
 local_line (cmark_node *node)
 {

@@ -58,6 +58,10 @@ gboolean     kns_question_is_multiple    (const KnsQuestion *question);
 gboolean     kns_question_is_correct     (const KnsQuestion *question,
                                           guint32            chosen_mask);
 guint32      kns_question_all_options    (const KnsQuestion *question);
+void         kns_question_get_order      (const KnsQuestion *question,
+                                          gint64             attempt_id,
+                                          guint             *order);
+gboolean     kns_option_refers_to_others (const KnsOption   *option);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsQuiz, kns_quiz_unref)
 

@@ -229,3 +229,36 @@ kns_tier_get_lesson (KnsTier *self,
     g_object_unref (lesson);
   return lesson;
 }
+
+/**
+ * kns_tier_get_lesson_number:
+ *
+ * The number a pupil sees for @lesson: lessons and scenarios are counted
+ * apart, so that "Bài 5" is the fifth lesson on the pupil's home page
+ * whatever scenarios come between, and the first scenario is scenario 1
+ * (kns_lesson_get_scenario() tells which it is).
+ *
+ * Returns: the number, from 1, or 0 if @lesson is not in the tier
+ */
+guint
+kns_tier_get_lesson_number (KnsTier   *self,
+                            KnsLesson *lesson)
+{
+  gboolean scenario;
+  guint number = 0;
+
+  g_return_val_if_fail (KNS_IS_TIER (self), 0);
+  g_return_val_if_fail (KNS_IS_LESSON (lesson), 0);
+
+  scenario = kns_lesson_get_scenario (lesson) != NULL;
+  for (guint i = 0; i < kns_tier_get_n_lessons (self); i++)
+    {
+      KnsLesson *other = kns_tier_get_lesson (self, i);
+
+      if ((kns_lesson_get_scenario (other) != NULL) == scenario)
+        number++;
+      if (other == lesson)
+        return number;
+    }
+  return 0;
+}

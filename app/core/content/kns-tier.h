@@ -43,5 +43,7 @@ GListModel *kns_tier_get_lessons    (KnsTier    *self);
 guint       kns_tier_get_n_lessons  (KnsTier    *self);
 KnsLesson  *kns_tier_get_lesson     (KnsTier    *self,
                                      guint       position);
+guint       kns_tier_get_lesson_number (KnsTier  *self,
+                                        KnsLesson *lesson);
 
 G_END_DECLS

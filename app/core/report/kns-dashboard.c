@@ -92,7 +92,13 @@ fill_cells (KnsDashboard  *self,
   self->summaries = g_new0 (KnsDashboardLesson, MAX (n_lessons, 1));
 
   for (guint l = 0; l < n_lessons; l++)
-    self->summaries[l].lesson = g_ptr_array_index (self->lessons, l);
+    {
+      KnsLesson *lesson = g_ptr_array_index (self->lessons, l);
+
+      self->summaries[l].lesson = lesson;
+      self->summaries[l].scenario = kns_lesson_get_scenario (lesson) != NULL;
+      self->summaries[l].number = self->tier != NULL ? kns_tier_get_lesson_number (self->tier, lesson) : l + 1;
+    }
 
   for (guint r = 0; r < self->learners->len; r++)
     {
@@ -116,9 +122,12 @@ fill_cells (KnsDashboard  *self,
           KnsDashboardLesson *summary = &self->summaries[l];
 
           cell->state = p ? p->state : KNS_LESSON_NOT_STARTED;
+          cell->outcome = kns_progress_get_outcome (p, self->pass_mark);
           cell->best_score = p ? p->best_score : -1;
           if (cell->state == KNS_LESSON_DONE)
             summary->n_done++;
+          if (cell->outcome == KNS_OUTCOME_PASSED)
+            summary->n_passed++;
           if (cell->best_score >= 0)
             {
               summary->mean_score += cell->best_score;
@@ -176,6 +185,7 @@ fill_hard_questions (KnsDashboard  *self,
  * kns_dashboard_compute:
  * @class_label: the class
  * @tier_id: the tier whose lessons make the columns
+ * @pass_mark: the percentage a quiz needs to be passed
  *
  * Returns: (transfer full) (nullable): the dashboard, or %NULL with
  *   @error set when the store could not be read
@@ -185,6 +195,7 @@ kns_dashboard_compute (KnsStore    *store,
                        KnsCourse   *course,
                        const char  *class_label,
                        guint        tier_id,
+                       guint        pass_mark,
                        GError     **error)
 {
   g_autoptr(KnsDashboard) self = NULL;
@@ -196,6 +207,7 @@ kns_dashboard_compute (KnsStore    *store,
 
   self = g_new0 (KnsDashboard, 1);
   self->class_label = g_strdup (class_label);
+  self->pass_mark = pass_mark;
   self->lessons = g_ptr_array_new_with_free_func (g_object_unref);
 
   tier = kns_course_get_tier (course, tier_id);

@@ -21,14 +21,18 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  KnsLessonState state;
-  int            best_score; /* percent, or -1 */
+  KnsLessonState   state;
+  KnsLessonOutcome outcome;    /* passed, not yet passed… at the dashboard's pass mark */
+  int              best_score; /* percent, or -1 */
 } KnsDashboardCell;
 
 typedef struct
 {
   KnsLesson *lesson;
+  guint      number;     /* as the pupils see it: lessons and scenarios counted apart */
+  gboolean   scenario;
   guint      n_done;     /* learners who finished it */
+  guint      n_passed;   /* learners who passed it */
   guint      n_scored;   /* learners with a quiz score */
   double     mean_score; /* of their best scores; < 0 when none */
 } KnsDashboardLesson;
@@ -45,6 +49,7 @@ typedef struct
 {
   char             *class_label;
   KnsTier          *tier;
+  guint             pass_mark;      /* percent */
   GPtrArray        *learners;       /* KnsLearner, rows, by nickname */
   GPtrArray        *lessons;        /* KnsLesson, columns, in course order */
   KnsDashboardCell *cells;          /* learners × lessons, row by row */
@@ -56,6 +61,7 @@ KnsDashboard           *kns_dashboard_compute    (KnsStore     *store,
                                                   KnsCourse    *course,
                                                   const char   *class_label,
                                                   guint         tier_id,
+                                                  guint         pass_mark,
                                                   GError      **error);
 void                    kns_dashboard_free       (KnsDashboard *self);
 const KnsDashboardCell *kns_dashboard_get_cell   (KnsDashboard *self,

@@ -201,12 +201,39 @@ kns_speech_text_for_lesson (KnsLesson *lesson)
   return g_string_free (out, FALSE);
 }
 
+/* "Lựa chọn B: …" for each option, in the order the screen shows. */
+static void
+append_options (GString           *out,
+                const KnsQuestion *question,
+                const guint       *order)
+{
+  for (guint i = 0; question->options != NULL && i < question->options->len; i++)
+    {
+      KnsOption *option = g_ptr_array_index (question->options, order ? order[i] : i);
+      g_autofree char *line = g_strdup_printf ("Lựa chọn %c: %s", 'A' + i, option->text);
+
+      append_sentence (out, line);
+    }
+}
+
+static void
+append_heading (GString           *out,
+                const KnsQuestion *question,
+                guint              number)
+{
+  g_autofree char *prompt = kns_spans_to_text (question->prompt);
+  g_autofree char *heading = g_strdup_printf ("Câu %u. %s", number, prompt);
+
+  append_sentence (out, heading);
+}
+
 /**
  * kns_speech_text_for_question:
  * @number: the question's number as the screen shows it, from 1
  * @with_explanation: whether the explanation is on screen too
  *
- * Options are named by the letters the screen shows beside them.
+ * Options are named by the letters the screen shows beside them, in the
+ * order of the file.
  *
  * Returns: (transfer full): the question as it is read aloud
  */
@@ -215,27 +242,101 @@ kns_speech_text_for_question (const KnsQuestion *question,
                               guint              number,
                               gboolean           with_explanation)
 {
+  return kns_speech_text_for_shown_question (question, number, NULL, with_explanation);
+}
+
+/**
+ * kns_speech_text_for_shown_question:
+ * @number: the question's number as the screen shows it, from 1
+ * @order: (nullable) (array): the options' order on screen, as
+ *   kns_question_get_order() gives it; %NULL for the file's
+ * @with_explanation: whether the explanation is on screen too
+ *
+ * Returns: (transfer full): the question as it is read aloud, its options
+ *   named by the letters the screen shows beside them
+ */
+char *
+kns_speech_text_for_shown_question (const KnsQuestion *question,
+                                    guint              number,
+                                    const guint       *order,
+                                    gboolean           with_explanation)
+{
   GString *out;
-  g_autofree char *prompt = NULL;
-  g_autofree char *heading = NULL;
 
   g_return_val_if_fail (question != NULL, NULL);
 
   out = g_string_new (NULL);
-  prompt = kns_spans_to_text (question->prompt);
-  heading = g_strdup_printf ("Câu %u. %s", number, prompt);
-  append_sentence (out, heading);
+  append_heading (out, question, number);
   append_blocks (out, question->body);
+  append_options (out, question, order);
+  if (with_explanation)
+    append_blocks (out, question->explanation);
+  return g_string_free (out, FALSE);
+}
 
-  for (guint i = 0; question->options != NULL && i < question->options->len; i++)
+/* "A: …; C: …", the options of @mask by their letters on screen. */
+static char *
+options_text (const KnsQuestion *question,
+              const guint       *order,
+              guint32            mask)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < question->options->len; i++)
     {
-      KnsOption *option = g_ptr_array_index (question->options, i);
-      g_autofree char *line = g_strdup_printf ("Lựa chọn %c: %s", 'A' + i, option->text);
+      guint index = order ? order[i] : i;
+
+      if (mask & (1u << index))
+        g_string_append_printf (text, "%s%c: %s", text->len ? "; " : "", 'A' + i,
+                                ((KnsOption *) g_ptr_array_index (question->options, index))->text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * kns_speech_text_for_review:
+ * @number: the question's number, from 1
+ * @order: (nullable) (array): the options' order in the attempt
+ * @chosen: the options the learner chose, by their index in the file
+ * @answered: whether the learner answered at all
+ *
+ * A question of the results screen: what the learner chose, whether it
+ * was right, the right answer when it was not, and the explanation.
+ *
+ * Returns: (transfer full): the review of one question as it is read aloud
+ */
+char *
+kns_speech_text_for_review (const KnsQuestion *question,
+                            guint              number,
+                            const guint       *order,
+                            guint32            chosen,
+                            gboolean           answered)
+{
+  GString *out;
+  g_autofree char *chosen_text = NULL;
+
+  g_return_val_if_fail (question != NULL, NULL);
+
+  out = g_string_new (NULL);
+  append_heading (out, question, number);
+  if (!answered)
+    append_sentence (out, "Em chưa trả lời câu này.");
+  else
+    {
+      g_autofree char *line = NULL;
+
+      chosen_text = options_text (question, order, chosen);
+      line = g_strdup_printf ("Em đã chọn %s", chosen_text);
+      append_sentence (out, line);
+      append_sentence (out, chosen == question->correct_mask ? "Đúng." : "Chưa đúng.");
+    }
+  if (!answered || chosen != question->correct_mask)
+    {
+      g_autofree char *right = options_text (question, order, question->correct_mask);
+      g_autofree char *line = g_strdup_printf ("Đáp án đúng: %s", right);
 
       append_sentence (out, line);
     }
-
-  if (with_explanation)
-    append_blocks (out, question->explanation);
+  append_blocks (out, question->explanation);
   return g_string_free (out, FALSE);
 }

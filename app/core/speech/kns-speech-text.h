@@ -21,5 +21,14 @@ char *kns_speech_text_for_lesson   (KnsLesson         *lesson);
 char *kns_speech_text_for_question (const KnsQuestion *question,
                                     guint              number,
                                     gboolean           with_explanation);
+char *kns_speech_text_for_shown_question (const KnsQuestion *question,
+                                          guint              number,
+                                          const guint       *order,
+                                          gboolean           with_explanation);
+char *kns_speech_text_for_review   (const KnsQuestion *question,
+                                    guint              number,
+                                    const guint       *order,
+                                    guint32            chosen,
+                                    gboolean           answered);
 
 G_END_DECLS

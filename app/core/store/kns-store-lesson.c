@@ -778,3 +778,60 @@ kns_store_finish_attempt (KnsStore  *self,
 
   return g_steal_pointer (&attempt);
 }
+
+/**
+ * kns_progress_get_outcome:
+ * @progress: (nullable): a learner's progress in a lesson; %NULL for a
+ *   lesson never opened
+ * @pass_mark: the percentage needed to pass (the GSettings key pass-mark)
+ *
+ * Passed, not yet passed or not started, from the best score: a learner
+ * who passed once and then did worse has still passed. The pass mark is
+ * today's, not the one of the day of the quiz, so what the child and the
+ * teacher see always agrees with the settings.
+ */
+KnsLessonOutcome
+kns_progress_get_outcome (const KnsProgress *progress,
+                          guint              pass_mark)
+{
+  if (progress == NULL)
+    return KNS_OUTCOME_NOT_STARTED;
+
+  switch (progress->state)
+    {
+    case KNS_LESSON_READING:
+    case KNS_LESSON_QUIZ:
+      return KNS_OUTCOME_IN_PROGRESS;
+    case KNS_LESSON_DONE:
+      /* -1: a lesson without a quiz, done once read. */
+      return progress->best_score < 0 || (guint) progress->best_score >= pass_mark
+               ? KNS_OUTCOME_PASSED
+               : KNS_OUTCOME_NOT_PASSED;
+    case KNS_LESSON_NOT_STARTED:
+    default:
+      return KNS_OUTCOME_NOT_STARTED;
+    }
+}
+
+/**
+ * kns_store_get_lesson_outcome:
+ * @pass_mark: the percentage needed to pass
+ *
+ * Returns: how the learner stands with the lesson; %KNS_OUTCOME_NOT_STARTED
+ *   with @error set when the store could not be read
+ */
+KnsLessonOutcome
+kns_store_get_lesson_outcome (KnsStore    *self,
+                              gint64       learner_id,
+                              const char  *lesson_id,
+                              guint        pass_mark,
+                              GError     **error)
+{
+  g_autoptr(KnsProgress) progress = NULL;
+
+  g_return_val_if_fail (KNS_IS_STORE (self), KNS_OUTCOME_NOT_STARTED);
+  g_return_val_if_fail (lesson_id != NULL, KNS_OUTCOME_NOT_STARTED);
+
+  progress = kns_store_get_progress (self, learner_id, lesson_id, error);
+  return kns_progress_get_outcome (progress, pass_mark);
+}

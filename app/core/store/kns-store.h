@@ -72,6 +72,18 @@ typedef enum
   KNS_LESSON_DONE,
 } KnsLessonState;
 
+/* How a learner stands with a lesson, as the learner and the teacher are
+ * told: a quiz finished below the pass mark is not passed, and is offered
+ * again ("Làm lại"). A lesson without a quiz is passed once read; a
+ * scenario once a safe ending is reached. */
+typedef enum
+{
+  KNS_OUTCOME_NOT_STARTED,
+  KNS_OUTCOME_IN_PROGRESS, /* reading, or a quiz or a scenario under way */
+  KNS_OUTCOME_NOT_PASSED,  /* finished, best score below the pass mark */
+  KNS_OUTCOME_PASSED,
+} KnsLessonOutcome;
+
 typedef enum
 {
   KNS_SESSION_FORMAT_IN_PERSON, /* trực tiếp */
@@ -292,6 +304,13 @@ gboolean          kns_store_record_answer        (KnsStore              *self,
                                                   GError               **error);
 KnsAttempt       *kns_store_finish_attempt       (KnsStore              *self,
                                                   gint64                 attempt_id,
+                                                  guint                  pass_mark,
+                                                  GError               **error);
+KnsLessonOutcome  kns_progress_get_outcome       (const KnsProgress     *progress,
+                                                  guint                  pass_mark);
+KnsLessonOutcome  kns_store_get_lesson_outcome   (KnsStore              *self,
+                                                  gint64                 learner_id,
+                                                  const char            *lesson_id,
                                                   guint                  pass_mark,
                                                   GError               **error);
 
