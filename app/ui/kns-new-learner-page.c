@@ -11,8 +11,9 @@
  *
  * Everything starts filled in: a playful nickname, a picture, and the
  * class and grade of a running session, so that a new child is reading
- * in seconds. A nickname that looks like a real full name gets a gentle
- * suggestion, never a refusal.
+ * in seconds. A nickname that looks like a real full name is refused,
+ * kindly, with a playful one to take instead: the sign-in screen is
+ * shared by the whole class (a teacher may still rename a pupil).
  */
 
 #define G_LOG_DOMAIN "kns-new-learner-page"
@@ -119,26 +120,36 @@ new_suggestion (KnsNewLearnerPage *self)
   self->suggestion = kns_nickname_suggest (self->rand);
 }
 
-static void
-nickname_changed_cb (KnsNewLearnerPage *self)
+/* Whether the nickname typed looks like a real full name; if so the
+ * note says so and offers the suggestion instead. */
+static gboolean
+check_real_name (KnsNewLearnerPage *self)
 {
   g_autofree char *nickname = kns_nickname_normalize (gtk_editable_get_text (GTK_EDITABLE (self->nickname_entry)));
-  gboolean warn = kns_nickname_looks_like_full_name (nickname);
+  gboolean real = !self->guest && kns_nickname_looks_like_full_name (nickname);
 
-  if (warn)
+  if (real)
     {
       g_autofree char *text = NULL;
       g_autofree char *button = NULL;
 
-      /* Translators: a gentle warning when a nickname looks like a real full name */
-      text = g_strdup_printf (_("“%s” looks like a real full name. To keep yourself safe, choose a fun nickname instead."),
+      /* Translators: a nickname that looks like a child's real full name is refused, kindly */
+      text = g_strdup_printf (_("“%s” looks like a real name. Here you use a fun nickname instead, "
+                                "so that nobody learns who you are. Take this one, or make up your own."),
                               nickname);
       /* Translators: uses the suggested nickname, shown in quotes */
       button = g_strdup_printf (_("Use “%s”"), self->suggestion);
       gtk_label_set_text (self->name_warning_label, text);
       gtk_button_set_label (self->use_suggestion_button, button);
     }
-  gtk_widget_set_visible (self->name_warning, warn);
+  gtk_widget_set_visible (self->name_warning, real);
+  return real;
+}
+
+static void
+nickname_changed_cb (KnsNewLearnerPage *self)
+{
+  check_real_name (self);
   show_error (self, NULL);
 }
 
@@ -203,6 +214,12 @@ start_clicked_cb (KnsNewLearnerPage *self)
     {
       show_error (self, _("Write a nickname, or press the dice for one."));
       gtk_widget_grab_focus (GTK_WIDGET (self->nickname_entry));
+      return;
+    }
+  /* The note above says why; its button fixes it in one press. */
+  if (check_real_name (self))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->use_suggestion_button));
       return;
     }
   if (grade == 0)
@@ -476,6 +493,14 @@ kns_new_learner_page_get_start_button (KnsNewLearnerPage *self)
 {
   g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), NULL);
   return GTK_WIDGET (self->start_button);
+}
+
+/* The button of the note about real names, that takes the suggestion. */
+GtkWidget *
+kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self)
+{
+  g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), NULL);
+  return GTK_WIDGET (self->use_suggestion_button);
 }
 
 gboolean

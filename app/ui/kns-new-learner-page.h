@@ -32,5 +32,6 @@ GtkWidget  *kns_new_learner_page_get_grade_button (KnsNewLearnerPage *self,
                                                    guint              grade);
 GtkWidget  *kns_new_learner_page_get_start_button (KnsNewLearnerPage *self);
 gboolean    kns_new_learner_page_get_name_warning_visible (KnsNewLearnerPage *self);
+GtkWidget  *kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self);
 
 G_END_DECLS
