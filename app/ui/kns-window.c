@@ -865,6 +865,8 @@ kns_window_init (KnsWindow *self)
   self->speech = kns_speech_new ();
   kns_lesson_view_set_speech (self->lesson_view, self->speech);
   kns_quiz_view_set_speech (self->quiz_view, self->speech);
+  kns_scenario_view_set_speech (self->scenario_view, self->speech);
+  kns_help_page_set_speech (self->help_page, self->speech);
   kns_window_kiosk_init (self);
   kns_window_text_size_init (self);
   g_signal_connect_object (style_manager, "notify::high-contrast",
