@@ -130,9 +130,33 @@ kns_window_text_size_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.text-normal", NULL);
 }
 
+/* Without a compositor (openbox and other plain window managers) the
+ * popover's shadow, rounded corners and arrow are drawn over black: GTK
+ * 4.8 cannot make them see-through there. The popover is then plain and
+ * square, with an outline for an edge. */
+static void
+composited_cb (GdkDisplay *display,
+               GParamSpec *pspec,
+               KnsWindow  *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->text_size_button));
+  gboolean plain = !gdk_display_is_composited (display);
+
+  gtk_popover_set_has_arrow (popover, !plain);
+  if (plain)
+    gtk_widget_add_css_class (GTK_WIDGET (popover), "plain-popover");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (popover), "plain-popover");
+}
+
 void
 kns_window_text_size_init (KnsWindow *self)
 {
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  g_signal_connect_object (display, "notify::composited", G_CALLBACK (composited_cb), self, 0);
+  composited_cb (display, NULL, self);
+
   self->text_scale = 1.0;
   if (inner_button (self) != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (inner_button (self)),
