@@ -192,11 +192,15 @@ grade_clicked_cb (GtkButton         *button,
   show_error (self, NULL);
 }
 
+/* A class already on this computer, pressed rather than typed. */
 static void
-class_button_clicked_cb (GtkButton         *button,
-                         KnsNewLearnerPage *self)
+use_class_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->class_entry), gtk_button_get_label (button));
+  KnsNewLearnerPage *self = KNS_NEW_LEARNER_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->class_entry), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -293,7 +297,7 @@ build_avatar_buttons (KnsNewLearnerPage *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
       else
         group = button;
-      gtk_flow_box_append (self->avatar_box, button);
+      gtk_flow_box_append (self->avatar_box, kns_ui_flow_box_child_new (button));
       g_hash_table_insert (self->avatar_buttons, (gpointer) avatars[i], button);
     }
 }
@@ -329,8 +333,9 @@ fill_classes (KnsNewLearnerPage *self)
       GtkWidget *button = gtk_button_new_with_label (classes[i]);
 
       gtk_widget_add_css_class (button, "pill");
-      g_signal_connect (button, "clicked", G_CALLBACK (class_button_clicked_cb), self);
-      gtk_flow_box_append (self->class_box, button);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", classes[i]);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "new-learner.use-class");
+      gtk_flow_box_append (self->class_box, kns_ui_flow_box_child_new (button));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->class_box), classes != NULL && classes[0] != NULL);
 }
@@ -394,6 +399,8 @@ kns_new_learner_page_class_init (KnsNewLearnerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, use_suggestion_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "new-learner.use-class", "s", use_class_activated);
 }
 
 static void
@@ -495,17 +502,17 @@ kns_new_learner_page_get_start_button (KnsNewLearnerPage *self)
   return GTK_WIDGET (self->start_button);
 }
 
+gboolean
+kns_new_learner_page_get_name_warning_visible (KnsNewLearnerPage *self)
+{
+  g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->name_warning);
+}
+
 /* The button of the note about real names, that takes the suggestion. */
 GtkWidget *
 kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self)
 {
   g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), NULL);
   return GTK_WIDGET (self->use_suggestion_button);
-}
-
-gboolean
-kns_new_learner_page_get_name_warning_visible (KnsNewLearnerPage *self)
-{
-  g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), FALSE);
-  return gtk_widget_get_visible (self->name_warning);
 }

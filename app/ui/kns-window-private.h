@@ -73,6 +73,7 @@ struct _KnsWindow
   KnsScreen             help_return;  /* the screen "back" leaves help for */
   char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */
   guint                 pass_mark;
+  gboolean              allow_higher_tiers; /* older classes' lessons open */
 
   /* Kiosk and idle sign-out (kns-window-kiosk.c) */
   gboolean              kiosk;

@@ -104,6 +104,42 @@ own_tier (KnsWindow *self)
   return tier != NULL ? kns_tier_get_id (tier) : 0;
 }
 
+/* The highest grade whose lessons the signed-in child may open: their
+ * own, or any when the teacher allows it (the GSettings key
+ * allow-higher-tiers). A grade-1 child never lands in the lessons on
+ * sextortion by a click or by any other way. */
+static guint
+max_open_grade (KnsWindow *self)
+{
+  if (self->learner == NULL)
+    return 0;
+  return self->allow_higher_tiers ? G_MAXUINT : self->learner->grade;
+}
+
+static gboolean
+may_open_tier (KnsWindow *self,
+               KnsTier   *tier)
+{
+  return tier == NULL || kns_tier_get_grade_min (tier) <= max_open_grade (self);
+}
+
+static gboolean
+may_open_lesson (KnsWindow *self,
+                 KnsLesson *lesson)
+{
+  return may_open_tier (self, kns_course_get_lesson_tier (self->course, lesson));
+}
+
+/* Said when an older class's lesson is asked for anyway. */
+static void
+refuse_older (KnsWindow *self)
+{
+  /* Translators: a child asked for a lesson of older classes, which the teacher has not allowed */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("These lessons are for older pupils. Ask your "
+                                                "teacher if you want to see them.")));
+}
+
 /* What can be done depends on the screen and on who is signed in; this
  * is the one place that decides it. */
 static void
@@ -150,6 +186,7 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, KNS_SCREEN_LESSON));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-lesson", signed_in && on_screen (self, KNS_SCREEN_LESSON));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-quiz", signed_in && on_screen (self, KNS_SCREEN_RESULTS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retake-quiz", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-results", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-learner", self->store != NULL && !signed_in);
@@ -302,7 +339,13 @@ show_home (KnsWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier, &error))
+  if (!may_open_tier (self, kns_course_get_tier (self->course, tier)))
+    {
+      refuse_older (self);
+      tier = own_tier (self);
+    }
+  if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier,
+                           max_open_grade (self), &error))
     {
       kns_report_error (GTK_WIDGET (self), error);
       return;
@@ -394,6 +437,11 @@ open_lesson_activated (GtkWidget  *widget,
 
   if (lesson == NULL)
     return;
+  if (!may_open_lesson (self, lesson))
+    {
+      refuse_older (self);
+      return;
+    }
   /* The "continue" card and any other caller may name a scenario. */
   if (kns_lesson_get_scenario (lesson) != NULL)
     {
@@ -444,6 +492,11 @@ open_scenario_activated (GtkWidget  *widget,
 
   if (lesson == NULL || kns_lesson_get_scenario (lesson) == NULL)
     return;
+  if (!may_open_lesson (self, lesson))
+    {
+      refuse_older (self);
+      return;
+    }
 
   g_set_object (&self->lesson, lesson);
   /* Shown first, so that an error dialog has the scenario behind it. */
@@ -457,15 +510,9 @@ open_scenario_activated (GtkWidget  *widget,
 }
 
 static void
-start_quiz_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+start_quiz (KnsWindow *self)
 {
-  KnsWindow *self = KNS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-
-  if (self->lesson == NULL)
-    return;
 
   kns_lesson_view_save_position (self->lesson_view);
   kns_lesson_view_clear (self->lesson_view);
@@ -475,9 +522,41 @@ start_quiz_activated (GtkWidget  *widget,
   if (!kns_quiz_view_start (self->quiz_view, self->store, self->learner->id, self->lesson,
                             lesson_tier (self), self->pass_mark, &error))
     {
-      kns_report_error (widget, error);
+      kns_report_error (GTK_WIDGET (self), error);
       show_home (self, own_tier (self));
     }
+}
+
+static void
+start_quiz_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (self->lesson == NULL)
+    return;
+  start_quiz (self);
+}
+
+/* "Try again" on the card of a quiz not passed yet: a new attempt. */
+static void
+retake_quiz_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
+
+  if (lesson == NULL || kns_lesson_get_quiz (lesson) == NULL)
+    return;
+  if (!may_open_lesson (self, lesson))
+    {
+      refuse_older (self);
+      return;
+    }
+  g_set_object (&self->lesson, lesson);
+  start_quiz (self);
 }
 
 static void
@@ -824,6 +903,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.finish-lesson", NULL, finish_lesson_activated);
   gtk_widget_class_install_action (widget_class, "win.show-results", "x", show_results_activated);
   gtk_widget_class_install_action (widget_class, "win.retry-quiz", NULL, start_quiz_activated);
+  gtk_widget_class_install_action (widget_class, "win.retake-quiz", "s", retake_quiz_activated);
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_activated);
   gtk_widget_class_install_action (widget_class, "win.show-tier", "u", show_tier_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
@@ -951,6 +1031,21 @@ kns_window_set_pass_mark (KnsWindow *self,
   self->pass_mark = CLAMP (pass_mark, 1, 100);
 }
 
+/* The teacher opened or closed the older classes' lessons. */
+static void
+allow_higher_tiers_changed_cb (GSettings  *settings,
+                               const char *key,
+                               KnsWindow  *self)
+{
+  gboolean allow = g_settings_get_boolean (settings, "allow-higher-tiers");
+
+  if (allow == self->allow_higher_tiers)
+    return;
+  self->allow_higher_tiers = allow;
+  if (on_screen (self, KNS_SCREEN_HOME) && self->learner != NULL)
+    show_home (self, kns_home_page_get_shown_tier (self->home_page));
+}
+
 /**
  * kns_window_set_settings:
  * @settings: (nullable): the app's GSettings, for teacher mode and the
@@ -962,9 +1057,14 @@ kns_window_set_settings (KnsWindow *self,
 {
   g_return_if_fail (KNS_IS_WINDOW (self));
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, allow_higher_tiers_changed_cb, self);
   g_set_object (&self->settings, settings);
   if (settings != NULL)
     {
+      g_signal_connect_object (settings, "changed::allow-higher-tiers",
+                               G_CALLBACK (allow_higher_tiers_changed_cb), self, 0);
+      allow_higher_tiers_changed_cb (settings, "allow-higher-tiers", self);
       self->pass_mark = g_settings_get_uint (settings, "pass-mark");
       kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
       kns_window_text_size_follow (self);
