@@ -27,6 +27,12 @@
 
 G_BEGIN_DECLS
 
+/* From this width on, the student screens grow (see set_wide ()). */
+#define KNS_WINDOW_WIDE_WIDTH 1500
+
+/* How much larger reading text is on a wide window. */
+#define KNS_WINDOW_WIDE_TEXT  1.25
+
 struct _KnsWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -85,6 +91,7 @@ struct _KnsWindow
 
   /* Text size (kns-window-text-size.c) */
   double                text_scale;
+  gboolean              wide;         /* at least KNS_WINDOW_WIDE_WIDTH */
 };
 
 void        kns_window_kiosk_init      (KnsWindow *self);
@@ -94,5 +101,6 @@ gboolean    kns_window_kiosk_close_request (KnsWindow *self);
 void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
 void        kns_window_text_size_init  (KnsWindow *self);
 void        kns_window_text_size_follow (KnsWindow *self);
+void        kns_window_text_size_update (KnsWindow *self);
 
 G_END_DECLS

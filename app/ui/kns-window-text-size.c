@@ -52,7 +52,10 @@ apply_text_scale (KnsWindow *self)
 {
   g_autofree char *percent = g_strdup_printf ("%d %%", tenths (self->text_scale) * 10);
 
-  kns_ui_set_text_scale (gtk_widget_get_display (GTK_WIDGET (self)), self->text_scale);
+  /* A wide window's reading text is larger still; the percent shown is
+   * the child's own choice. */
+  kns_ui_set_text_scale (gtk_widget_get_display (GTK_WIDGET (self)),
+                         self->text_scale * (self->wide ? KNS_WINDOW_WIDE_TEXT : 1.0));
   gtk_label_set_text (self->text_size_label, percent);
   /* A screen reader says "Text size, 120 %" on the button. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_size_button),
@@ -162,6 +165,13 @@ kns_window_text_size_init (KnsWindow *self)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (inner_button (self)),
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->text_size_button, NULL,
                                     -1);
+  apply_text_scale (self);
+}
+
+/* Applies the size again, as the window becomes wide or narrow. */
+void
+kns_window_text_size_update (KnsWindow *self)
+{
   apply_text_scale (self);
 }
 

@@ -766,6 +766,62 @@ show_recovery (KnsWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Big screens: bigger pictures, three cards a row, larger text; a
+ * 1920-pixel screen no longer shows a 1024-pixel page in its middle. */
+static void
+set_wide (KnsWindow *self,
+          gboolean   wide)
+{
+  if (self->wide == wide)
+    return;
+  self->wide = wide;
+  if (wide)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "wide");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "wide");
+  kns_sign_in_page_set_wide (self->sign_in_page, wide);
+  kns_home_page_set_wide (self->home_page, wide);
+  kns_window_text_size_update (self);
+}
+
+static void
+surface_width_cb (GdkSurface *surface,
+                  GParamSpec *pspec,
+                  KnsWindow  *self)
+{
+  set_wide (self, gdk_surface_get_width (surface) >= KNS_WINDOW_WIDE_WIDTH);
+}
+
+static void
+kns_window_realize (GtkWidget *widget)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  GdkSurface *surface;
+
+  GTK_WIDGET_CLASS (kns_window_parent_class)->realize (widget);
+
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_signal_connect_object (surface, "notify::width", G_CALLBACK (surface_width_cb), self, 0);
+  surface_width_cb (surface, NULL, self);
+}
+
+/* The window a child or a teacher opens fills the screen: maximised, and,
+ * where nothing maximises it, nine tenths of the first monitor. */
+static void
+fit_to_screen (KnsWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  gtk_window_maximize (GTK_WINDOW (self));
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (1024, area.width * 9 / 10),
+                               MAX (720, area.height * 9 / 10));
+}
+
 static void
 kns_window_dispose (GObject *object)
 {
@@ -841,6 +897,7 @@ kns_window_class_init (KnsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kns_window_dispose;
+  widget_class->realize = kns_window_realize;
   window_class->close_request = kns_window_close_request;
   object_class->get_property = kns_window_get_property;
   object_class->set_property = kns_window_set_property;
@@ -956,10 +1013,19 @@ kns_window_init (KnsWindow *self)
   update_chrome (self);
 }
 
+/**
+ * kns_window_new:
+ *
+ * The application's window, which opens maximised (tests make theirs
+ * with g_object_new () at the size they choose).
+ */
 KnsWindow *
 kns_window_new (GtkApplication *application)
 {
-  return g_object_new (KNS_TYPE_WINDOW, "application", application, NULL);
+  KnsWindow *self = g_object_new (KNS_TYPE_WINDOW, "application", application, NULL);
+
+  fit_to_screen (self);
+  return self;
 }
 
 void
