@@ -35,6 +35,7 @@ TEST_PACKAGES=(
   flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
   speech-dispatcher espeak-ng   # tests/test-read-aloud.c runs a private daemon
   libpoppler-glib-dev       # the report's tests read its PDF back
+  libxtst-dev               # the keyboard tests press real keys (tests/test-visit.c)
 )
 
 as_root() {

@@ -20,6 +20,11 @@
 #include "kns-locale.h"
 #include "kns-test-util.h"
 
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
+
 /* As on a lab PC: Vietnamese, whatever the locale. Buttons are found by
  * their translated labels, so the screenshots show what children see. */
 void
@@ -268,4 +273,98 @@ kns_test_window_new (KnsStore  *store,
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   kns_test_spin (300);
   return window;
+}
+
+/**
+ * kns_test_keyboard_available:
+ *
+ * Whether kns_test_press_key() can press real keys: an X server with
+ * XTest, as under Xvfb.
+ */
+gboolean
+kns_test_keyboard_available (void)
+{
+#ifdef HAVE_XTEST
+  GdkDisplay *display = gdk_display_get_default ();
+  int event, error, major, minor;
+
+  return GDK_IS_X11_DISPLAY (display) &&
+         XTestQueryExtension (gdk_x11_display_get_xdisplay (display), &event, &error, &major, &minor);
+#else
+  return FALSE;
+#endif
+}
+
+#ifdef HAVE_XTEST
+static void
+fake_key (Display *xdisplay,
+          guint    keyval,
+          gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (xdisplay, keyval);
+
+  g_assert_cmpint (code, !=, 0);
+  XTestFakeKeyEvent (xdisplay, code, press, CurrentTime);
+}
+#endif
+
+/**
+ * kns_test_focus_window:
+ *
+ * Gives @window the keyboard, as a window manager does when it is
+ * clicked; there is none under Xvfb. GTK shows focus (and a viewport
+ * scrolls to it) only in the active window. Call
+ * kns_test_keyboard_available() first.
+ */
+void
+kns_test_focus_window (GtkWidget *window)
+{
+#ifdef HAVE_XTEST
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  XSync (xdisplay, False);
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/**
+ * kns_test_press_key:
+ * @keyval: GDK_KEY_Tab, GDK_KEY_Return…
+ * @modifiers: GDK_ALT_MASK, GDK_SHIFT_MASK, GDK_CONTROL_MASK or none
+ *
+ * Presses and releases a real key on @window, through the X server, as
+ * a child at the keyboard does, and waits for GTK to handle it. Call
+ * kns_test_keyboard_available() first.
+ */
+void
+kns_test_press_key (GtkWidget       *window,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+#ifdef HAVE_XTEST
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  static const struct { GdkModifierType mask; guint keyval; } keys[] = {
+    { GDK_SHIFT_MASK, GDK_KEY_Shift_L },
+    { GDK_CONTROL_MASK, GDK_KEY_Control_L },
+    { GDK_ALT_MASK, GDK_KEY_Alt_L },
+  };
+
+  kns_test_focus_window (window);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (modifiers & keys[i].mask)
+      fake_key (xdisplay, keys[i].keyval, TRUE);
+  fake_key (xdisplay, keyval, TRUE);
+  fake_key (xdisplay, keyval, FALSE);
+  for (guint i = G_N_ELEMENTS (keys); i > 0; i--)
+    if (modifiers & keys[i - 1].mask)
+      fake_key (xdisplay, keys[i - 1].keyval, FALSE);
+  XSync (xdisplay, False);
+  kns_test_spin (150);
+#else
+  g_assert_not_reached ();
+#endif
 }

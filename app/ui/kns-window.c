@@ -391,6 +391,7 @@ sign_in_activated (GtkWidget  *widget,
   adw_avatar_set_text (self->learner_avatar, self->learner->nickname);
   adw_avatar_set_custom_image (self->learner_avatar, picture);
   show_home (self, own_tier (self));
+  kns_home_page_focus_top (self->home_page);
 }
 
 static void
@@ -609,6 +610,7 @@ go_home_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KnsWindow *self = KNS_WINDOW (widget);
+  g_autoptr(KnsLesson) left = g_steal_pointer (&self->lesson);
 
   if (on_screen (self, KNS_SCREEN_LESSON))
     kns_lesson_view_save_position (self->lesson_view);
@@ -616,8 +618,12 @@ go_home_activated (GtkWidget  *widget,
   kns_quiz_view_clear (self->quiz_view);
   kns_results_view_clear (self->results_view);
   kns_scenario_view_clear (self->scenario_view);
-  g_clear_object (&self->lesson);
   show_home (self, own_tier (self));
+  /* The child finds their place again: the card of what they left. */
+  if (left != NULL)
+    kns_home_page_focus_lesson (self->home_page, kns_lesson_get_id (left));
+  else
+    kns_home_page_focus_top (self->home_page);
 }
 
 static void
@@ -625,7 +631,11 @@ show_tier_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  show_home (KNS_WINDOW (widget), g_variant_get_uint32 (parameter));
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  show_home (self, g_variant_get_uint32 (parameter));
+  /* A new list: from its top, not where the tier's button was. */
+  kns_home_page_focus_top (self->home_page);
 }
 
 static void
@@ -764,6 +774,20 @@ show_recovery (KnsWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Learners’ progress was repaired"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("OK"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Escape leaves help, and a lesson, quiz, results or scenario, as "back"
+ * does: nothing is lost, since every answer and choice is saved as it is
+ * given. Elsewhere (sign-in, set-up, the forms) it does nothing. */
+static void
+escape_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_HELP)))
+    gtk_widget_activate_action (widget, "win.back", NULL);
 }
 
 /* Big screens: bigger pictures, three cards a row, larger text; a
@@ -965,6 +989,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-tier", "u", show_tier_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_activated);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
   gtk_widget_class_install_action (widget_class, "win.report-error", "s", report_error_activated);
   gtk_widget_class_install_action (widget_class, "win.setup-done", NULL, setup_done_activated);
@@ -973,6 +998,7 @@ kns_window_class_init (KnsWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
 /* libadwaita outlines its cards in high contrast; the .hc class lets
