@@ -425,6 +425,24 @@ find_button_by_tooltip (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *find_row (GtkWidget  *root,
+                            const char *title);
+
+/* Scrolls @widget's page so that @widget is near the top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  WAIT_FOR (gtk_adjustment_get_upper (adjustment) > 0);
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 24);
+  kns_test_spin (100);
+}
+
 /* Item 2: the teacher may still rename a pupil, to anything. */
 static void
 test_teacher_rename (Fixture       *f,
@@ -433,6 +451,7 @@ test_teacher_rename (Fixture       *f,
   gint64 id = add_learner (f, "Mèo Con 7", 2);
   KnsTeacherPage *teacher;
   AdwMessageDialog *dialog;
+  GtkWidget *row;
   g_autoptr(KnsLearner) learner = NULL;
 
   /* At home, teacher mode opens without a PIN. */
@@ -450,6 +469,14 @@ test_teacher_rename (Fixture       *f,
 
   learner = kns_store_get_learner (f->store, id, NULL);
   g_assert_cmpstr (learner->nickname, ==, "Nguyễn Văn An");
+
+  /* The switch for the older classes' lessons, off. */
+  kns_teacher_page_set_panel (teacher, "settings");
+  kns_test_spin (100);
+  row = find_row (kns_teacher_page_get_panel (teacher, "settings"), _("Older classes’ lessons"));
+  g_assert_nonnull (row);
+  scroll_to (row);
+  shoot (f, "visit-15-settings-older-classes");
 }
 
 /* Item 3: passed, not passed yet and not started, each with its words
@@ -661,6 +688,11 @@ test_big_screen (Fixture       *f,
   WAIT_FOR (gtk_widget_has_css_class (GTK_WIDGET (f->window), "wide") == wide);
   g_assert_cmpint (kns_learner_tile_get_avatar_size (KNS_LEARNER_TILE (tile)), ==, wide ? 128 : 80);
   shoot (f, "visit-11-sign-in-size");
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("I am new")));
+  WAIT_FOR (g_strcmp0 (screen (f), "new-learner") == 0);
+  shoot (f, "visit-12-new-learner-size");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  WAIT_FOR (g_strcmp0 (screen (f), "sign-in") == 0);
   sign_in (f, id);
   shoot (f, "visit-12-home-size");
 
@@ -787,6 +819,7 @@ test_text_size_popover (Fixture       *f,
 static const Params small = { 1024, 768, KNS_SETUP_LAB };
 static const Params large = { 1920, 1080, KNS_SETUP_LAB };
 static const Params small_home = { 1024, 768, KNS_SETUP_HOME };
+static const Params large_home = { 1920, 1080, KNS_SETUP_HOME };
 static const Params small_new = { 1024, 768, NULL };
 static const Params large_new = { 1920, 1080, NULL };
 
@@ -806,6 +839,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/kns/visit/teacher-rename", Fixture, &small_home, fixture_set_up, test_teacher_rename,
               fixture_tear_down);
+  g_test_add ("/kns/visit/teacher-rename/1920x1080", Fixture, &large_home, fixture_set_up,
+              test_teacher_rename, fixture_tear_down);
   g_test_add ("/kns/visit/card-states", Fixture, &small, fixture_set_up, test_card_states, fixture_tear_down);
   g_test_add ("/kns/visit/card-states/1920x1080", Fixture, &large, fixture_set_up, test_card_states,
               fixture_tear_down);

@@ -27,11 +27,15 @@
 #include "kns-nickname.h"
 #include "kns-ui-util.h"
 
+#define NORMAL_AVATAR_SIZE 64
+#define WIDE_AVATAR_SIZE   96
+
 struct _KnsNewLearnerPage
 {
   AdwBin             parent_instance;
 
   /* Template widgets */
+  AdwClamp          *clamp;
   GtkLabel          *title_label;
   GtkWidget         *nickname_section;
   GtkEntry          *nickname_entry;
@@ -284,7 +288,7 @@ build_avatar_buttons (KnsNewLearnerPage *self)
   for (guint i = 0; avatars[i] != NULL; i++)
     {
       GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *avatar = adw_avatar_new (64, NULL, FALSE);
+      GtkWidget *avatar = adw_avatar_new (NORMAL_AVATAR_SIZE, NULL, FALSE);
 
       gtk_button_set_child (GTK_BUTTON (button), avatar);
       gtk_widget_add_css_class (button, "avatar-choice");
@@ -377,6 +381,7 @@ kns_new_learner_page_class_init (KnsNewLearnerPageClass *klass)
   widget_class->map = kns_new_learner_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-new-learner-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, nickname_section);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, nickname_entry);
@@ -515,4 +520,25 @@ kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self)
 {
   g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), NULL);
   return GTK_WIDGET (self->use_suggestion_button);
+}
+
+/**
+ * kns_new_learner_page_set_wide:
+ *
+ * On a big screen, bigger pictures to choose from and a wider page.
+ */
+void
+kns_new_learner_page_set_wide (KnsNewLearnerPage *self,
+                               gboolean           wide)
+{
+  GHashTableIter iter;
+  gpointer button;
+
+  g_return_if_fail (KNS_IS_NEW_LEARNER_PAGE (self));
+
+  adw_clamp_set_maximum_size (self->clamp, wide ? 1100 : 820);
+  g_hash_table_iter_init (&iter, self->avatar_buttons);
+  while (g_hash_table_iter_next (&iter, NULL, &button))
+    adw_avatar_set_size (ADW_AVATAR (gtk_button_get_child (button)),
+                         wide ? WIDE_AVATAR_SIZE : NORMAL_AVATAR_SIZE);
 }

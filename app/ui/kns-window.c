@@ -804,6 +804,7 @@ set_wide (KnsWindow *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "wide");
   kns_sign_in_page_set_wide (self->sign_in_page, wide);
+  kns_new_learner_page_set_wide (self->new_learner_page, wide);
   kns_home_page_set_wide (self->home_page, wide);
   kns_window_text_size_update (self);
 }
