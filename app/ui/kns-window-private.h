@@ -1,4 +1,4 @@
-/* kns-window-private.h — what kns-window.c and kns-window-kiosk.c share
+/* kns-window-private.h — what the kns-window*.c files share
  *
  * Copyright 2026 The Kỹ năng số authors
  *
@@ -94,6 +94,16 @@ struct _KnsWindow
   gboolean              wide;         /* at least KNS_WINDOW_WIDE_WIDTH */
 };
 
+void        kns_window_show_screen     (KnsWindow *self,
+                                        KnsScreen  screen);
+void        kns_window_show_home       (KnsWindow *self,
+                                        guint      tier);
+guint       kns_window_own_tier        (KnsWindow *self);
+void        kns_window_lessons_class_init (GtkWidgetClass *widget_class);
+guint       kns_window_max_open_grade  (KnsWindow *self);
+gboolean    kns_window_may_open_tier   (KnsWindow *self,
+                                        KnsTier   *tier);
+void        kns_window_refuse_older    (KnsWindow *self);
 void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
