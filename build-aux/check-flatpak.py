@@ -8,7 +8,8 @@
 # built with meson, and every library the build uses (meson-info's
 # intro-dependencies.json) comes from the GNOME runtime or from a module
 # before ours. It also keeps the sandbox as promised in the README: no
-# network, no files but through the portal, and every source pinned.
+# network, no files but through the portal (and, read-only, the host
+# speech-dispatcher's socket for read-aloud), and every source pinned.
 #
 # Copyright 2026 The Kỹ năng số authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,13 +27,15 @@ RUNTIME = {
 
 # Used only by tests, as optional dependencies: a build without them
 # skips the checks that need them, and the Flatpak runs no tests.
-TEST_ONLY = {'poppler-glib'}
+# (poppler-glib reads the report's PDF back; xtst and x11 press real keys.)
+TEST_ONLY = {'poppler-glib', 'x11', 'xtst'}
 
 # What the runtime lacks, and the module of the manifest that builds it.
 MODULES = {
     'libcmark': 'cmark',
     'yaml-0.1': 'libyaml',
     'libsodium': 'libsodium',
+    'speech-dispatcher': 'libspeechd',
 }
 
 # Libraries behind a meson feature option: the Flatpak may build the
@@ -46,6 +49,13 @@ FORBIDDEN_FINISH_ARGS = (
     '--filesystem=',     # reports are saved through the file-chooser portal
     '--socket=x11',      # fallback-x11 only
     '--device=all',
+)
+
+# The one folder the sandbox may see: the host speech-dispatcher's socket,
+# read-only, for read-aloud (the way the Firefox Flatpak reaches it). It
+# holds the socket, a pid file and logs, nothing of the user's.
+ALLOWED_FINISH_ARGS = (
+    '--filesystem=xdg-run/speech-dispatcher:ro',
 )
 
 
@@ -99,10 +109,23 @@ def check_dependencies(manifest, project, dependencies):
     return problems
 
 
+def check_speech(manifest, dependencies):
+    """Read-aloud built in needs the host daemon's socket: the sandbox
+    cannot start speech-dispatcher itself."""
+    modules = [m for m in manifest.get('modules', []) if isinstance(m, dict)]
+    ours = modules[-1] if modules else {}
+    if 'speech-dispatcher' not in dependencies or feature_disabled(ours, 'speech'):
+        return []
+    if ALLOWED_FINISH_ARGS[0] not in manifest.get('finish-args', []):
+        return [f'read-aloud is built in: finish-args needs {ALLOWED_FINISH_ARGS[0]}, '
+                'or the voice is never reached']
+    return []
+
+
 def check_sandbox(manifest):
     problems = []
     for arg in manifest.get('finish-args', []):
-        if arg.startswith(FORBIDDEN_FINISH_ARGS):
+        if arg.startswith(FORBIDDEN_FINISH_ARGS) and arg not in ALLOWED_FINISH_ARGS:
             problems.append(f'finish-args: {arg} is not allowed (see build-aux/check-flatpak.py)')
     for module in manifest.get('modules', []):
         if not isinstance(module, dict):
@@ -129,6 +152,7 @@ def main():
 
     problems = (check_identity(manifest, app_id, command, project)
                 + check_dependencies(manifest, project, dependencies)
+                + check_speech(manifest, dependencies)
                 + check_sandbox(manifest))
     for p in problems:
         print(f'{path}: {p}')

@@ -5,6 +5,7 @@
 #                                         to /usr/local and start kynangso
 #   bash build-aux/setup.sh test          install what is needed, build and run
 #                                         every test headless (what CI runs)
+#   bash build-aux/setup.sh packages app|test   only list the Debian packages
 #
 # Run as root (or as a user with sudo). Debian packages only.
 #
@@ -27,6 +28,14 @@ BUILD_PACKAGES=(
   appstream desktop-file-utils
 )
 
+# For read-aloud ("Đọc cho em nghe") to show for a new user: the daemon,
+# its espeak-ng module (only recommended by speech-dispatcher, so not
+# installed with --no-install-recommends) and espeak-ng, whose data has the
+# Vietnamese voices. Optional at run time: without them the button hides.
+RUN_PACKAGES=(
+  speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+)
+
 # To run the tests headless.
 TEST_PACKAGES=(
   xvfb xauth dbus-daemon
@@ -35,6 +44,7 @@ TEST_PACKAGES=(
   flatpak-builder           # parses the Flatpak manifest (flatpak/meson.build)
   speech-dispatcher espeak-ng   # tests/test-read-aloud.c runs a private daemon
   libpoppler-glib-dev       # the report's tests read its PDF back
+  libxtst-dev               # the keyboard tests press real keys (tests/test-visit.c)
 )
 
 as_root() {
@@ -57,9 +67,16 @@ setup_build() {
 }
 
 case "${1:-}" in
+  packages)
+    case "${2:-}" in
+      app) printf '%s\n' "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" ;;
+      test) printf '%s\n' "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" ;;
+      *) echo "usage: bash build-aux/setup.sh packages app|test" >&2; exit 2 ;;
+    esac
+    ;;
   app)
     shift
-    install_packages "${BUILD_PACKAGES[@]}"
+    install_packages "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}"
     setup_build build --prefix=/usr/local
     meson compile -C build
     as_root meson install -C build --no-rebuild
@@ -77,7 +94,7 @@ case "${1:-}" in
     meson test -C build-asan --setup asan --suite core --suite data --print-errorlogs
     ;;
   *)
-    echo "usage: bash build-aux/setup.sh app|test" >&2
+    echo "usage: bash build-aux/setup.sh app|test|packages" >&2
     exit 2
     ;;
 esac

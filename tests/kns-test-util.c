@@ -15,9 +15,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "kns-locale.h"
 #include "kns-test-util.h"
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#endif
 
 /* As on a lab PC: Vietnamese, whatever the locale. Buttons are found by
  * their translated labels, so the screenshots show what children see. */
@@ -105,6 +111,76 @@ kns_test_click (GtkWidget *button)
   g_signal_handler_disconnect (button, handler);
   g_object_unref (button);
   kns_test_spin (20);
+}
+
+/* WCAG's relative luminance of an sRGB colour. */
+static double
+luminance (const guchar *bgra)
+{
+  double rgb[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = bgra[2 - i] / 255.0;
+
+      rgb[i] = c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+/* The contrast of @label's text on what is behind it, as drawn: the
+ * commonest colour in its box is the background, the colour farthest
+ * from it in luminance the text (the core of a glyph is drawn solid). */
+double
+kns_test_text_contrast (GdkTexture *texture,
+                        GtkWidget  *window,
+                        GtkWidget  *label)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize stride = width * 4;
+  g_autofree guchar *pixels = g_malloc (stride * height);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  guint32 background = 0;
+  guint best = 0;
+  double background_l, text_l;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (label, window, &bounds));
+  gdk_texture_download (texture, pixels, stride);
+  x0 = MAX (0, (int) bounds.origin.x);
+  y0 = MAX (0, (int) bounds.origin.y);
+  x1 = MIN (width, (int) (bounds.origin.x + bounds.size.width));
+  y1 = MIN (height, (int) (bounds.origin.y + bounds.size.height));
+  g_assert_cmpint (x1 - x0, >, 4);
+  g_assert_cmpint (y1 - y0, >, 4);
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = *(guint32 *) (pixels + y * stride + x * 4);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = pixel;
+          }
+      }
+
+  background_l = text_l = luminance ((guchar *) &background);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        double l = luminance (pixels + y * stride + x * 4);
+
+        if (fabs (l - background_l) > fabs (text_l - background_l))
+          text_l = l;
+      }
+
+  return (MAX (text_l, background_l) + 0.05) / (MIN (text_l, background_l) + 0.05);
 }
 
 static char *
@@ -209,4 +285,98 @@ kns_test_window_new (KnsStore  *store,
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
   kns_test_spin (300);
   return window;
+}
+
+/**
+ * kns_test_keyboard_available:
+ *
+ * Whether kns_test_press_key() can press real keys: an X server with
+ * XTest, as under Xvfb.
+ */
+gboolean
+kns_test_keyboard_available (void)
+{
+#ifdef HAVE_XTEST
+  GdkDisplay *display = gdk_display_get_default ();
+  int event, error, major, minor;
+
+  return GDK_IS_X11_DISPLAY (display) &&
+         XTestQueryExtension (gdk_x11_display_get_xdisplay (display), &event, &error, &major, &minor);
+#else
+  return FALSE;
+#endif
+}
+
+#ifdef HAVE_XTEST
+static void
+fake_key (Display *xdisplay,
+          guint    keyval,
+          gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (xdisplay, keyval);
+
+  g_assert_cmpint (code, !=, 0);
+  XTestFakeKeyEvent (xdisplay, code, press, CurrentTime);
+}
+#endif
+
+/**
+ * kns_test_focus_window:
+ *
+ * Gives @window the keyboard, as a window manager does when it is
+ * clicked; there is none under Xvfb. GTK shows focus (and a viewport
+ * scrolls to it) only in the active window. Call
+ * kns_test_keyboard_available() first.
+ */
+void
+kns_test_focus_window (GtkWidget *window)
+{
+#ifdef HAVE_XTEST
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  XSetInputFocus (xdisplay, xid, RevertToParent, CurrentTime);
+  XSync (xdisplay, False);
+  WAIT_FOR (gtk_window_is_active (GTK_WINDOW (window)));
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/**
+ * kns_test_press_key:
+ * @keyval: GDK_KEY_Tab, GDK_KEY_Return…
+ * @modifiers: GDK_ALT_MASK, GDK_SHIFT_MASK, GDK_CONTROL_MASK or none
+ *
+ * Presses and releases a real key on @window, through the X server, as
+ * a child at the keyboard does, and waits for GTK to handle it. Call
+ * kns_test_keyboard_available() first.
+ */
+void
+kns_test_press_key (GtkWidget       *window,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+#ifdef HAVE_XTEST
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  static const struct { GdkModifierType mask; guint keyval; } keys[] = {
+    { GDK_SHIFT_MASK, GDK_KEY_Shift_L },
+    { GDK_CONTROL_MASK, GDK_KEY_Control_L },
+    { GDK_ALT_MASK, GDK_KEY_Alt_L },
+  };
+
+  kns_test_focus_window (window);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (modifiers & keys[i].mask)
+      fake_key (xdisplay, keys[i].keyval, TRUE);
+  fake_key (xdisplay, keyval, TRUE);
+  fake_key (xdisplay, keyval, FALSE);
+  for (guint i = G_N_ELEMENTS (keys); i > 0; i--)
+    if (modifiers & keys[i - 1].mask)
+      fake_key (xdisplay, keys[i - 1].keyval, FALSE);
+  XSync (xdisplay, False);
+  kns_test_spin (150);
+#else
+  g_assert_not_reached ();
+#endif
 }

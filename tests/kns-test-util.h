@@ -43,6 +43,14 @@ void       kns_test_screenshot     (GtkWidget  *window,
 GdkTexture *kns_test_render        (GtkWidget  *window);
 void       kns_test_save_texture   (GdkTexture *texture,
                                     const char *name);
+double     kns_test_text_contrast  (GdkTexture *texture,
+                                    GtkWidget  *window,
+                                    GtkWidget  *label);
+gboolean   kns_test_keyboard_available (void);
+void       kns_test_focus_window   (GtkWidget  *window);
+void       kns_test_press_key      (GtkWidget       *window,
+                                    guint            keyval,
+                                    GdkModifierType  modifiers);
 KnsWindow *kns_test_window_new     (KnsStore   *store,
                                     KnsCourse  *course,
                                     GSettings  *settings,

@@ -57,16 +57,38 @@ static const FullNameCase full_name_cases[] = {
   { "Trương Vô Kỵ", TRUE },
   /* Decomposed accents are the same name. */
   { "Nguye\xcc\x82\xcc\x83n Van", TRUE },
+  /* Without accents, in any case, it is the same name too. */
+  { "Nguyen Van An", TRUE },
+  { "nguyen van an", TRUE },
+  { "NGUYEN VAN AN", TRUE },
+  { "Tran Thi Binh", TRUE },
+  { "do hung", TRUE },
+  { "Huynh Minh Khoa", TRUE },
+  /* A number after the name does not hide it. */
+  { "Nguyễn An 7", TRUE },
+  { "Phạm Gia Bảo 2015", TRUE },
+  /* Given name first, as on social networks. */
+  { "An Nguyễn", TRUE },
+  { "Minh Anh Tran", TRUE },
   /* One word is a nickname, even a family name. */
   { "Nguyễn", FALSE },
   { "Lê", FALSE },
-  /* Without accents it is not recognised: a hint, not a filter. */
-  { "Nguyen Van An", FALSE },
-  /* The family name must come first. */
-  { "An Nguyễn", FALSE },
+  { "An", FALSE },
+  /* Playful nicknames. */
   { "Mèo Con 7", FALSE },
   { "Cá Heo Xanh 12", FALSE },
+  { "Bé Na", FALSE },
+  { "Siêu Nhân", FALSE },
+  { "Gấu Trúc Lém Lỉnh", FALSE },
   { "Lêna", FALSE },
+  /* A laugh is not a name. */
+  { "Ha Ha", FALSE },
+  /* Given names that are also family names, last: "Bé Mai" names no family. */
+  { "Bé Mai", FALSE },
+  { "Hoa Mai", FALSE },
+  { "Sóc Hoàng", FALSE },
+  /* Accents that make another word: "Lễ" is not "Lê". */
+  { "Lễ Hội", FALSE },
   { "", FALSE },
 };
 

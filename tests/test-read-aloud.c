@@ -36,6 +36,7 @@
 #include "kns-new-learner-page.h"
 #include "kns-quiz-view.h"
 #include "kns-read-aloud-button.h"
+#include "kns-scenario-view.h"
 #include "kns-sign-in-page.h"
 #include "kns-speech-text.h"
 #include "kns-teacher.h"
@@ -533,6 +534,59 @@ test_reads_and_stops (Fixture       *f,
   g_assert_finalize_object (speech);
 }
 
+/* Help and scenarios are read aloud too: a child who cannot read yet
+ * hears 111 and what each choice says. */
+static void
+test_help_and_scenario (Fixture       *f,
+                        gconstpointer  data)
+{
+  KnsReadAloudButton *help_button;
+  KnsReadAloudButton *scenario_button;
+  KnsLesson *scenario = NULL;
+  KnsTier *tier;
+  g_autofree char *help_text = NULL;
+  g_autofree char *scene_text = NULL;
+  KnsScenarioView *view;
+
+  if (f->window == NULL)
+    return;
+
+  tier = kns_course_get_tier_for_grade (f->course, 2);
+  for (guint i = 0; scenario == NULL && i < kns_tier_get_n_lessons (tier); i++)
+    if (kns_lesson_get_scenario (kns_tier_get_lesson (tier, i)) != NULL)
+      scenario = kns_tier_get_lesson (tier, i);
+  g_assert_nonnull (scenario);
+  help_text = kns_speech_text_for_blocks (kns_course_get_help (f->course));
+  scene_text = kns_speech_text_for_scene (kns_scenario_get_start (kns_lesson_get_scenario (scenario)));
+  help_button = find_read_aloud (page (f, "help"));
+  scenario_button = find_read_aloud (page (f, "scenario"));
+  g_assert_nonnull (help_button);
+  g_assert_nonnull (scenario_button);
+  WAIT_FOR (kns_speech_get_available (kns_read_aloud_button_get_speech (help_button)));
+  sign_up (f);
+
+  /* Help: read, and silent once left. */
+  kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Need help?")));
+  WAIT_FOR (g_strcmp0 (screen (f), "help") == 0);
+  WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (help_button)));
+  start_reading (f, help_button, help_text);
+  kns_test_screenshot (GTK_WIDGET (f->window), "read-aloud-help");
+  kns_test_click (kns_test_find_button (page (f, "help"), _("Go back")));
+  WAIT_FOR (g_strcmp0 (screen (f), "home") == 0);
+  assert_stopped (f, help_button);
+
+  /* A scene, with its choices; choosing moves on, and the voice stops. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-scenario", "s",
+                                             kns_lesson_get_id (scenario)));
+  WAIT_FOR (g_strcmp0 (screen (f), "scenario") == 0);
+  view = KNS_SCENARIO_VIEW (page (f, "scenario"));
+  start_reading (f, scenario_button, scene_text);
+  g_assert_nonnull (strstr (scene_text, "Lựa chọn 1: "));
+  kns_test_screenshot (GTK_WIDGET (f->window), "read-aloud-scenario");
+  kns_test_click (kns_scenario_view_get_choice (view, 0));
+  assert_stopped (f, scenario_button);
+}
+
 /* A daemon that stops answering, as one stuck on a broken sound card
  * does, never freezes the screen: the child can still press and move on,
  * and the window still closes (tear-down). A stopped speech-dispatcher
@@ -581,6 +635,8 @@ main (int   argc,
               fixture_set_up, test_hidden_without_vietnamese_voice, fixture_tear_down);
   g_test_add ("/kns/read-aloud/reads-and-stops", Fixture, GINT_TO_POINTER (SPEECH_VIETNAMESE),
               fixture_set_up, test_reads_and_stops, fixture_tear_down);
+  g_test_add ("/kns/read-aloud/help-and-scenario", Fixture, GINT_TO_POINTER (SPEECH_VIETNAMESE),
+              fixture_set_up, test_help_and_scenario, fixture_tear_down);
   g_test_add ("/kns/read-aloud/stuck-daemon", Fixture, GINT_TO_POINTER (SPEECH_VIETNAMESE),
               fixture_set_up, test_stuck_daemon, fixture_tear_down);
 

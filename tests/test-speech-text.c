@@ -114,6 +114,65 @@ test_question (void)
   assert_no_markup (second);
 }
 
+/* A scene is read with its choices by number, an ending with its kind
+ * and debrief: what the scenario screen shows. */
+static void
+test_scene (void)
+{
+  static const char text[] =
+    "---\n"
+    "id: t1-thu\n"
+    "title: Thử\n"
+    "tier: 1\n"
+    "minutes: 1\n"
+    "objectives: [Một.]\n"
+    "topics: [một]\n"
+    "skill_group: 1\n"
+    "competences: [\"4.2\"]\n"
+    "sources: [Sách]\n"
+    "reviewed: 2026-11-01\n"
+    "start: a\n"
+    "---\n"
+    "## Tin nhắn lạ {#a}\n\n"
+    "Một người lạ **xin ảnh** của em\n\n"
+    "- [Gửi ảnh](#b)\n"
+    "- [Kể với mẹ](#c)\n\n"
+    "## b\n\n"
+    "Người lạ đòi thêm ảnh.\n\n"
+    "> **Kết thúc chưa an toàn:** Đừng gửi ảnh cho người lạ.\n\n"
+    "## c\n\n"
+    "> **Kết thúc an toàn:** Mẹ giúp em chặn người đó.\n";
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_diagnostic_unref);
+  g_autoptr(KnsLesson) lesson = kns_lesson_parse_scenario ("thu.scenario.md", text, strlen (text), NULL,
+                                                          NULL, diagnostics);
+  KnsScenario *scenario;
+  g_autofree char *start = NULL;
+  g_autofree char *unsafe = NULL;
+  g_autofree char *safe = NULL;
+
+  g_assert_nonnull (lesson);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  scenario = kns_lesson_get_scenario (lesson);
+  start = kns_speech_text_for_scene (kns_scenario_get_start (scenario));
+  unsafe = kns_speech_text_for_scene (kns_scenario_find_scene (scenario, "b"));
+  safe = kns_speech_text_for_scene (kns_scenario_find_scene (scenario, "c"));
+
+  g_assert_cmpstr (start, ==,
+                   "Tin nhắn lạ.\n"
+                   "Một người lạ xin ảnh của em.\n"
+                   "Em sẽ làm gì?\n"
+                   "Lựa chọn 1: Gửi ảnh.\n"
+                   "Lựa chọn 2: Kể với mẹ.\n");
+  g_assert_cmpstr (unsafe, ==,
+                   "Người lạ đòi thêm ảnh.\n"
+                   "Kết thúc chưa an toàn.\n"
+                   "Đừng gửi ảnh cho người lạ.\n");
+  g_assert_cmpstr (safe, ==,
+                   "Kết thúc an toàn.\n"
+                   "Mẹ giúp em chặn người đó.\n");
+  assert_no_markup (start);
+}
+
 typedef struct
 {
   const char *markdown;
@@ -159,6 +218,7 @@ main (int   argc,
 
   g_test_add_func ("/kns/speech-text/lesson", test_lesson);
   g_test_add_func ("/kns/speech-text/question", test_question);
+  g_test_add_func ("/kns/speech-text/scene", test_scene);
   for (guint i = 0; i < G_N_ELEMENTS (sentence_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/kns/speech-text/sentence/%u", i);

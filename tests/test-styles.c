@@ -24,7 +24,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "kns-quiz-view.h"
 #include "kns-sign-in-page.h"
@@ -125,76 +124,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->data_dir);
 }
 
-/* WCAG's relative luminance of an sRGB colour. */
-static double
-luminance (const guchar *bgra)
-{
-  double rgb[3];
-
-  for (guint i = 0; i < 3; i++)
-    {
-      double c = bgra[2 - i] / 255.0;
-
-      rgb[i] = c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
-    }
-  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-}
-
-/* The contrast of @label's text on what is behind it, as drawn: the
- * commonest colour in its box is the background, the colour farthest
- * from it in luminance the text (the core of a glyph is drawn solid). */
-static double
-text_contrast (GdkTexture *texture,
-               GtkWidget  *window,
-               GtkWidget  *label)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * height);
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  graphene_rect_t bounds;
-  guint32 background = 0;
-  guint best = 0;
-  double background_l, text_l;
-  int x0, y0, x1, y1;
-
-  g_assert_true (gtk_widget_compute_bounds (label, window, &bounds));
-  gdk_texture_download (texture, pixels, stride);
-  x0 = MAX (0, (int) bounds.origin.x);
-  y0 = MAX (0, (int) bounds.origin.y);
-  x1 = MIN (width, (int) (bounds.origin.x + bounds.size.width));
-  y1 = MIN (height, (int) (bounds.origin.y + bounds.size.height));
-  g_assert_cmpint (x1 - x0, >, 4);
-  g_assert_cmpint (y1 - y0, >, 4);
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        guint32 pixel = *(guint32 *) (pixels + y * stride + x * 4);
-        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
-
-        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (n));
-        if (n > best)
-          {
-            best = n;
-            background = pixel;
-          }
-      }
-
-  background_l = text_l = luminance ((guchar *) &background);
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        double l = luminance (pixels + y * stride + x * 4);
-
-        if (fabs (l - background_l) > fabs (text_l - background_l))
-          text_l = l;
-      }
-
-  return (MAX (text_l, background_l) + 0.05) / (MIN (text_l, background_l) + 0.05);
-}
-
 /* Whether the top of @widget is drawn in its window, not scrolled out. */
 static gboolean
 is_in_view (GtkWidget *widget)
@@ -250,7 +179,7 @@ assert_readable (Fixture    *f,
                  GtkWidget  *label,
                  const char *what)
 {
-  double contrast = text_contrast (texture, GTK_WIDGET (f->window), label);
+  double contrast = kns_test_text_contrast (texture, GTK_WIDGET (f->window), label);
 
   g_autofree char *text = g_utf8_substring (gtk_label_get_text (GTK_LABEL (label)), 0, 24);
 

@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "kns-speech.h"
+
 G_BEGIN_DECLS
 
 #define KNS_TYPE_HELP_PAGE (kns_help_page_get_type ())
@@ -22,5 +24,7 @@ G_DECLARE_FINAL_TYPE (KnsHelpPage, kns_help_page, KNS, HELP_PAGE, AdwBin)
 
 void kns_help_page_set_blocks (KnsHelpPage *self,
                                GPtrArray   *blocks);
+void kns_help_page_set_speech (KnsHelpPage *self,
+                               KnsSpeech   *speech);
 
 G_END_DECLS

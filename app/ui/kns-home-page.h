@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "kns-course.h"
+#include "kns-lesson-card.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -23,16 +24,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KnsHomePage, kns_home_page, KNS, HOME_PAGE, AdwBin)
 
-gboolean    kns_home_page_show             (KnsHomePage      *self,
-                                            KnsCourse        *course,
-                                            KnsStore         *store,
-                                            const KnsLearner *learner,
-                                            guint             tier,
-                                            GError          **error);
-void        kns_home_page_clear            (KnsHomePage      *self);
-guint       kns_home_page_get_shown_tier   (KnsHomePage      *self);
-const char *kns_home_page_get_continue_id  (KnsHomePage      *self);
-GtkWidget  *kns_home_page_get_lesson_card  (KnsHomePage      *self,
-                                            const char       *lesson_id);
+gboolean       kns_home_page_show             (KnsHomePage      *self,
+                                               KnsCourse        *course,
+                                               KnsStore         *store,
+                                               const KnsLearner *learner,
+                                               guint             tier,
+                                               guint             max_grade,
+                                               GError          **error);
+void           kns_home_page_clear            (KnsHomePage      *self);
+void           kns_home_page_focus_top        (KnsHomePage      *self);
+void           kns_home_page_focus_lesson     (KnsHomePage      *self,
+                                               const char       *lesson_id);
+void           kns_home_page_set_wide         (KnsHomePage      *self,
+                                               gboolean          wide);
+guint          kns_home_page_get_shown_tier   (KnsHomePage      *self);
+const char    *kns_home_page_get_continue_id  (KnsHomePage      *self);
+KnsLessonCard *kns_home_page_get_card         (KnsHomePage      *self,
+                                               const char       *lesson_id);
+GtkWidget     *kns_home_page_get_lesson_card  (KnsHomePage      *self,
+                                               const char       *lesson_id);
 
 G_END_DECLS

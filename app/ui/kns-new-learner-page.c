@@ -11,8 +11,9 @@
  *
  * Everything starts filled in: a playful nickname, a picture, and the
  * class and grade of a running session, so that a new child is reading
- * in seconds. A nickname that looks like a real full name gets a gentle
- * suggestion, never a refusal.
+ * in seconds. A nickname that looks like a real full name is refused,
+ * kindly, with a playful one to take instead: the sign-in screen is
+ * shared by the whole class (a teacher may still rename a pupil).
  */
 
 #define G_LOG_DOMAIN "kns-new-learner-page"
@@ -26,11 +27,15 @@
 #include "kns-nickname.h"
 #include "kns-ui-util.h"
 
+#define NORMAL_AVATAR_SIZE 64
+#define WIDE_AVATAR_SIZE   96
+
 struct _KnsNewLearnerPage
 {
   AdwBin             parent_instance;
 
   /* Template widgets */
+  AdwClamp          *clamp;
   GtkLabel          *title_label;
   GtkWidget         *nickname_section;
   GtkEntry          *nickname_entry;
@@ -119,26 +124,36 @@ new_suggestion (KnsNewLearnerPage *self)
   self->suggestion = kns_nickname_suggest (self->rand);
 }
 
-static void
-nickname_changed_cb (KnsNewLearnerPage *self)
+/* Whether the nickname typed looks like a real full name; if so the
+ * note says so and offers the suggestion instead. */
+static gboolean
+check_real_name (KnsNewLearnerPage *self)
 {
   g_autofree char *nickname = kns_nickname_normalize (gtk_editable_get_text (GTK_EDITABLE (self->nickname_entry)));
-  gboolean warn = kns_nickname_looks_like_full_name (nickname);
+  gboolean real = !self->guest && kns_nickname_looks_like_full_name (nickname);
 
-  if (warn)
+  if (real)
     {
       g_autofree char *text = NULL;
       g_autofree char *button = NULL;
 
-      /* Translators: a gentle warning when a nickname looks like a real full name */
-      text = g_strdup_printf (_("“%s” looks like a real full name. To keep yourself safe, choose a fun nickname instead."),
+      /* Translators: a nickname that looks like a child's real full name is refused, kindly */
+      text = g_strdup_printf (_("“%s” looks like a real name. Here you use a fun nickname instead, "
+                                "so that nobody learns who you are. Take this one, or make up your own."),
                               nickname);
       /* Translators: uses the suggested nickname, shown in quotes */
       button = g_strdup_printf (_("Use “%s”"), self->suggestion);
       gtk_label_set_text (self->name_warning_label, text);
       gtk_button_set_label (self->use_suggestion_button, button);
     }
-  gtk_widget_set_visible (self->name_warning, warn);
+  gtk_widget_set_visible (self->name_warning, real);
+  return real;
+}
+
+static void
+nickname_changed_cb (KnsNewLearnerPage *self)
+{
+  check_real_name (self);
   show_error (self, NULL);
 }
 
@@ -181,11 +196,15 @@ grade_clicked_cb (GtkButton         *button,
   show_error (self, NULL);
 }
 
+/* A class already on this computer, pressed rather than typed. */
 static void
-class_button_clicked_cb (GtkButton         *button,
-                         KnsNewLearnerPage *self)
+use_class_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->class_entry), gtk_button_get_label (button));
+  KnsNewLearnerPage *self = KNS_NEW_LEARNER_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->class_entry), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -203,6 +222,12 @@ start_clicked_cb (KnsNewLearnerPage *self)
     {
       show_error (self, _("Write a nickname, or press the dice for one."));
       gtk_widget_grab_focus (GTK_WIDGET (self->nickname_entry));
+      return;
+    }
+  /* The note above says why; its button fixes it in one press. */
+  if (check_real_name (self))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->use_suggestion_button));
       return;
     }
   if (grade == 0)
@@ -263,7 +288,7 @@ build_avatar_buttons (KnsNewLearnerPage *self)
   for (guint i = 0; avatars[i] != NULL; i++)
     {
       GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *avatar = adw_avatar_new (64, NULL, FALSE);
+      GtkWidget *avatar = adw_avatar_new (NORMAL_AVATAR_SIZE, NULL, FALSE);
 
       gtk_button_set_child (GTK_BUTTON (button), avatar);
       gtk_widget_add_css_class (button, "avatar-choice");
@@ -276,7 +301,7 @@ build_avatar_buttons (KnsNewLearnerPage *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
       else
         group = button;
-      gtk_flow_box_append (self->avatar_box, button);
+      gtk_flow_box_append (self->avatar_box, kns_ui_flow_box_child_new (button));
       g_hash_table_insert (self->avatar_buttons, (gpointer) avatars[i], button);
     }
 }
@@ -312,8 +337,9 @@ fill_classes (KnsNewLearnerPage *self)
       GtkWidget *button = gtk_button_new_with_label (classes[i]);
 
       gtk_widget_add_css_class (button, "pill");
-      g_signal_connect (button, "clicked", G_CALLBACK (class_button_clicked_cb), self);
-      gtk_flow_box_append (self->class_box, button);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", classes[i]);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "new-learner.use-class");
+      gtk_flow_box_append (self->class_box, kns_ui_flow_box_child_new (button));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->class_box), classes != NULL && classes[0] != NULL);
 }
@@ -355,6 +381,7 @@ kns_new_learner_page_class_init (KnsNewLearnerPageClass *klass)
   widget_class->map = kns_new_learner_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-new-learner-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, nickname_section);
   gtk_widget_class_bind_template_child (widget_class, KnsNewLearnerPage, nickname_entry);
@@ -377,6 +404,8 @@ kns_new_learner_page_class_init (KnsNewLearnerPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, use_suggestion_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, class_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "new-learner.use-class", "s", use_class_activated);
 }
 
 static void
@@ -483,4 +512,33 @@ kns_new_learner_page_get_name_warning_visible (KnsNewLearnerPage *self)
 {
   g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), FALSE);
   return gtk_widget_get_visible (self->name_warning);
+}
+
+/* The button of the note about real names, that takes the suggestion. */
+GtkWidget *
+kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self)
+{
+  g_return_val_if_fail (KNS_IS_NEW_LEARNER_PAGE (self), NULL);
+  return GTK_WIDGET (self->use_suggestion_button);
+}
+
+/**
+ * kns_new_learner_page_set_wide:
+ *
+ * On a big screen, bigger pictures to choose from and a wider page.
+ */
+void
+kns_new_learner_page_set_wide (KnsNewLearnerPage *self,
+                               gboolean           wide)
+{
+  GHashTableIter iter;
+  gpointer button;
+
+  g_return_if_fail (KNS_IS_NEW_LEARNER_PAGE (self));
+
+  adw_clamp_set_maximum_size (self->clamp, wide ? 1100 : 820);
+  g_hash_table_iter_init (&iter, self->avatar_buttons);
+  while (g_hash_table_iter_next (&iter, NULL, &button))
+    adw_avatar_set_size (ADW_AVATAR (gtk_button_get_child (button)),
+                         wide ? WIDE_AVATAR_SIZE : NORMAL_AVATAR_SIZE);
 }

@@ -32,5 +32,8 @@ GtkWidget  *kns_new_learner_page_get_grade_button (KnsNewLearnerPage *self,
                                                    guint              grade);
 GtkWidget  *kns_new_learner_page_get_start_button (KnsNewLearnerPage *self);
 gboolean    kns_new_learner_page_get_name_warning_visible (KnsNewLearnerPage *self);
+GtkWidget  *kns_new_learner_page_get_use_suggestion_button (KnsNewLearnerPage *self);
+void        kns_new_learner_page_set_wide       (KnsNewLearnerPage *self,
+                                                 gboolean           wide);
 
 G_END_DECLS

@@ -24,7 +24,9 @@
 #include <glib/gi18n.h>
 
 #include "kns-block-view.h"
+#include "kns-read-aloud-button.h"
 #include "kns-scenario-view.h"
+#include "kns-speech-text.h"
 #include "kns-store-scenario.h"
 #include "kns-ui-util.h"
 
@@ -41,6 +43,7 @@ struct _KnsScenarioView
   /* Template widgets */
   GtkBox            *content;
   GtkLabel          *step_label;
+  KnsReadAloudButton *read_aloud_button;
   GtkStack          *scene_stack;
   GtkRevealer       *end_revealer;
   GtkWidget         *verdict_box;
@@ -50,6 +53,7 @@ struct _KnsScenarioView
   KnsBlockView      *debrief;
   GtkWidget         *help_box;
   GtkBox            *path_box;
+  GtkWidget         *replay_button;
   GtkWidget         *home_button;
 
   /* Owned */
@@ -114,11 +118,12 @@ transition_running_cb (KnsScenarioView *self)
     prune_pages (self, FALSE);
 }
 
-static void choice_clicked_cb (GtkButton       *button,
-                               KnsScenarioView *self);
-
+/* A choice is the action scenario.choose with the scene's id and the
+ * choice's number: a button of the scene fading out names its own scene,
+ * and is ignored. */
 static GtkWidget *
-choice_button_new (KnsChoice *choice,
+choice_button_new (KnsScene  *scene,
+                   KnsChoice *choice,
                    guint      index)
 {
   GtkWidget *button = gtk_button_new ();
@@ -140,7 +145,8 @@ choice_button_new (KnsChoice *choice,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
-  g_object_set_data (G_OBJECT (button), "choice", GUINT_TO_POINTER (index));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(su)", scene->id, index);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "scenario.choose");
   return button;
 }
 
@@ -156,7 +162,8 @@ next_card_new (const char *chosen)
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "scenario-next");
-  gtk_widget_add_css_class (chosen_label, "dim-label");
+  /* Full text colour: dimmed on the tint it fell to 3.2:1. */
+  gtk_widget_add_css_class (chosen_label, "scenario-chosen");
   gtk_widget_add_css_class (next_label, "heading");
   gtk_box_append (GTK_BOX (box), chosen_label);
   gtk_box_append (GTK_BOX (box), next_label);
@@ -195,9 +202,8 @@ scene_page_new (KnsScenarioView *self,
     gtk_box_append (GTK_BOX (page), kns_ui_heading_new (question, "title-4"));
     for (guint i = 0; i < scene->choices->len; i++)
       {
-        GtkWidget *button = choice_button_new (g_ptr_array_index (scene->choices, i), i);
+        GtkWidget *button = choice_button_new (scene, g_ptr_array_index (scene->choices, i), i);
 
-        g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
         gtk_box_append (GTK_BOX (choices), button);
         g_ptr_array_add (self->choices, button);
       }
@@ -294,7 +300,26 @@ show_ending (KnsScenarioView *self)
   kns_block_view_set_blocks (self->debrief, self->scene->debrief);
   gtk_widget_set_visible (self->help_box, !kns_scene_has_help (self->scene));
   fill_path (self);
+  /* The highlighted button is the one the words point to: "play again"
+   * after an ending that is not safe yet, the lessons after a safe one. */
+  if (safe)
+    {
+      gtk_widget_remove_css_class (self->replay_button, "suggested-action");
+      gtk_widget_add_css_class (self->home_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->home_button, "suggested-action");
+      gtk_widget_add_css_class (self->replay_button, "suggested-action");
+    }
   kns_ui_reveal (self->end_revealer, TRUE);
+}
+
+/* The button an ending highlights, and gives the focus. */
+static GtkWidget *
+main_ending_button (KnsScenarioView *self)
+{
+  return self->scene->ending == KNS_ENDING_SAFE ? self->home_button : self->replay_button;
 }
 
 /* Focusing a button at the end of a long page scrolls to it; a child
@@ -318,6 +343,7 @@ show_scene (KnsScenarioView *self,
             gboolean         animate)
 {
   g_autofree char *name = g_strdup_printf ("scene-%u", ++self->n_pages);
+  g_autofree char *spoken = NULL;
   GtkWidget *page;
 
   prune_pages (self, !animate);
@@ -335,10 +361,13 @@ show_scene (KnsScenarioView *self,
   else
     kns_ui_reveal (self->end_revealer, FALSE);
 
+  spoken = kns_speech_text_for_scene (scene);
+  kns_read_aloud_button_set_text (self->read_aloud_button, spoken);
+
   if (self->choices->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->choices, 0));
   else
-    gtk_widget_grab_focus (self->home_button);
+    gtk_widget_grab_focus (main_ending_button (self));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_scroller (self)), 0);
   gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_top_cb, NULL, NULL);
 }
@@ -400,13 +429,19 @@ choose (KnsScenarioView *self,
 }
 
 static void
-choice_clicked_cb (GtkButton       *button,
-                   KnsScenarioView *self)
+choose_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  KnsScenarioView *self = KNS_SCENARIO_VIEW (widget);
+  const char *scene_id;
+  guint index;
+
+  g_variant_get (parameter, "(&su)", &scene_id, &index);
   /* A button of the scene fading out can still be pressed. */
-  if (!g_ptr_array_find (self->choices, button, NULL))
+  if (self->scene == NULL || g_strcmp0 (scene_id, self->scene->id) != 0)
     return;
-  choose (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "choice")));
+  choose (self, index);
 }
 
 static void
@@ -467,9 +502,11 @@ kns_scenario_view_class_init (KnsScenarioViewClass *klass)
   object_class->dispose = kns_scenario_view_dispose;
 
   g_type_ensure (KNS_TYPE_BLOCK_VIEW);
+  g_type_ensure (KNS_TYPE_READ_ALOUD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-scenario-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, content);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, step_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, scene_stack);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, end_revealer);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, verdict_box);
@@ -479,8 +516,11 @@ kns_scenario_view_class_init (KnsScenarioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, debrief);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, help_box);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, path_box);
+  gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, replay_button);
   gtk_widget_class_bind_template_child (widget_class, KnsScenarioView, home_button);
   gtk_widget_class_bind_template_callback (widget_class, replay_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "scenario.choose", "(su)", choose_activated);
 }
 
 static void
@@ -576,6 +616,7 @@ kns_scenario_view_clear (KnsScenarioView *self)
   kns_block_view_set_blocks (self->debrief, NULL);
   kns_ui_reveal (self->end_revealer, FALSE);
   gtk_label_set_text (self->step_label, "");
+  kns_read_aloud_button_set_text (self->read_aloud_button, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->lesson);
   self->scene = NULL;
@@ -618,4 +659,16 @@ kns_scenario_view_get_choice (KnsScenarioView *self,
   g_return_val_if_fail (KNS_IS_SCENARIO_VIEW (self), NULL);
 
   return index < self->choices->len ? g_ptr_array_index (self->choices, index) : NULL;
+}
+
+/**
+ * kns_scenario_view_set_speech:
+ * @speech: (nullable): the voice for the "Read aloud" button
+ */
+void
+kns_scenario_view_set_speech (KnsScenarioView *self,
+                              KnsSpeech       *speech)
+{
+  g_return_if_fail (KNS_IS_SCENARIO_VIEW (self));
+  kns_read_aloud_button_set_speech (self->read_aloud_button, speech);
 }

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "kns-lesson.h"
+#include "kns-speech.h"
 #include "kns-store.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,7 @@ gint64      kns_scenario_view_get_attempt_id (KnsScenarioView  *self);
 guint       kns_scenario_view_get_n_steps    (KnsScenarioView  *self);
 GtkWidget  *kns_scenario_view_get_choice     (KnsScenarioView  *self,
                                               guint             index);
+void        kns_scenario_view_set_speech     (KnsScenarioView  *self,
+                                              KnsSpeech        *speech);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _KnsSettingsPanel
   GtkAdjustment  *idle_adjustment;
   GtkAdjustment  *pass_adjustment;
   GtkAdjustment  *text_scale_adjustment;
+  GtkSwitch      *higher_tiers_switch;
   AdwEntryRow    *pin_row;
   AdwEntryRow    *pin_again_row;
   GtkLabel       *pin_message;
@@ -241,6 +242,7 @@ kns_settings_panel_class_init (KnsSettingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, idle_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pass_adjustment);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, text_scale_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, higher_tiers_switch);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_row);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_again_row);
   gtk_widget_class_bind_template_child (widget_class, KnsSettingsPanel, pin_message);
@@ -310,6 +312,8 @@ kns_settings_panel_refresh (KnsSettingsPanel *self,
       g_settings_bind_with_mapping (settings, "text-scale", self->text_scale_adjustment, "value",
                                     G_SETTINGS_BIND_DEFAULT, scale_to_percent, percent_to_scale,
                                     NULL, NULL);
+      g_settings_bind (settings, "allow-higher-tiers", self->higher_tiers_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   gtk_widget_set_visible (self->lab_group, settings != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->pin_message), FALSE);

@@ -54,12 +54,17 @@ chosen (KnsSetupPage *self)
   return NULL;
 }
 
+/* The label keeps its line when empty: were the bar below the form to
+ * grow with a message, the field given the focus could slip under it.
+ * Empty, a screen reader does not meet it. */
 static void
 show_error (KnsSetupPage *self,
             const char   *message)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->error_label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, message == NULL,
+                               -1);
 }
 
 static void
@@ -131,6 +136,40 @@ done_clicked_cb (KnsSetupPage *self)
   kns_setup_page_finish (self);
 }
 
+/* What was wrong may be fixed now: an old "the PINs differ" must not
+ * stay once they agree. */
+static void
+field_changed_cb (KnsSetupPage *self)
+{
+  show_error (self, NULL);
+}
+
+/* Enter goes on to the next field, and from the last one starts. */
+static void
+school_activated_cb (KnsSetupPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->location_row));
+}
+
+static void
+location_activated_cb (KnsSetupPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
+}
+
+static void
+pin_activated_cb (KnsSetupPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_again_row));
+}
+
+static void
+pin_again_activated_cb (KnsSetupPage *self)
+{
+  if (gtk_widget_is_sensitive (self->done_button))
+    kns_setup_page_finish (self);
+}
+
 static void
 kns_setup_page_dispose (GObject *object)
 {
@@ -163,12 +202,18 @@ kns_setup_page_class_init (KnsSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsSetupPage, done_button);
   gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, school_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, location_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pin_again_activated_cb);
 }
 
 static void
 kns_setup_page_init (KnsSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_error (self, NULL);
   kns_ui_name_pin_peek (GTK_WIDGET (self->pin_row));
   kns_ui_name_pin_peek (GTK_WIDGET (self->pin_again_row));
 }
@@ -249,6 +294,5 @@ kns_setup_page_get_error (KnsSetupPage *self)
 {
   g_return_val_if_fail (KNS_IS_SETUP_PAGE (self), NULL);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-    ? gtk_label_get_text (self->error_label) : NULL;
+  return *gtk_label_get_text (self->error_label) != '\0' ? gtk_label_get_text (self->error_label) : NULL;
 }

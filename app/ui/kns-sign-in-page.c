@@ -20,67 +20,40 @@
 
 #include <glib/gi18n.h>
 
+#include "kns-learner-object.h"
+#include "kns-learner-tile.h"
 #include "kns-sign-in-page.h"
 #include "kns-ui-util.h"
 
+#define NORMAL_AVATAR_SIZE 80
+#define WIDE_AVATAR_SIZE   128
+
 struct _KnsSignInPage
 {
-  AdwBin         parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  GtkLabel      *session_label;
-  GtkLabel      *subtitle_label;
-  GtkWidget     *new_button;
-  GtkWidget     *guest_button;
-  GtkWidget     *filter_box;
-  GtkDropDown   *class_dropdown;
-  GtkFlowBox    *tiles_box;
-  GtkWidget     *empty_page;
+  AdwClamp           *clamp;
+  GtkLabel           *session_label;
+  GtkLabel           *subtitle_label;
+  GtkWidget          *new_button;
+  GtkWidget          *guest_button;
+  GtkWidget          *filter_box;
+  GtkDropDown        *class_dropdown;
+  GtkFlowBox         *tiles_box;
+  GtkWidget          *empty_page;
 
   /* Owned */
-  GPtrArray     *learners; /* KnsLearner */
-  GStrv          classes;
-  GHashTable    *tiles;    /* learner id → GtkButton (borrowed) */
-  gboolean       filling;
-  gboolean       anonymous;
+  GListStore         *learners;     /* KnsLearnerObject, as the store lists them */
+  GtkCustomFilter    *class_filter; /* the class chosen in the drop-down */
+  GtkFilterListModel *shown;        /* the learners of that class: the tiles */
+  GStrv               classes;
+  int                 avatar_size;
+  gboolean            filling;
+  gboolean            anonymous;
 };
 
 G_DEFINE_FINAL_TYPE (KnsSignInPage, kns_sign_in_page, ADW_TYPE_BIN)
-
-static GtkWidget *
-tile_new (const KnsLearner *learner)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *avatar = adw_avatar_new (80, learner->nickname, TRUE);
-  GtkWidget *name = gtk_label_new (learner->nickname);
-  g_autoptr(GdkPaintable) picture = kns_avatar_paintable_new (learner->avatar);
-  g_autofree char *accessible = NULL;
-
-  adw_avatar_set_custom_image (ADW_AVATAR (avatar), picture);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 12);
-  gtk_label_set_lines (GTK_LABEL (name), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), avatar);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "learner-tile");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.sign-in");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", learner->id);
-
-  accessible = *learner->class_label
-    /* Translators: a sign-in picture as a screen reader says it: "Mèo Con 7, class 3A" */
-    ? g_strdup_printf (_("%s, class %s"), learner->nickname, learner->class_label)
-    : g_strdup (learner->nickname);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  return button;
-}
 
 static const char *
 selected_class (KnsSignInPage *self)
@@ -93,29 +66,32 @@ selected_class (KnsSignInPage *self)
   return self->classes[selected - 1];
 }
 
-static void
-fill_tiles (KnsSignInPage *self)
+static gboolean
+in_class_cb (gpointer item,
+             gpointer user_data)
 {
+  KnsSignInPage *self = user_data;
   const char *class_label = selected_class (self);
-  GtkWidget *child;
-  guint shown = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_box))) != NULL)
-    gtk_flow_box_remove (self->tiles_box, child);
-  g_hash_table_remove_all (self->tiles);
+  return class_label == NULL ||
+         g_strcmp0 (kns_learner_object_get_learner (item)->class_label, class_label) == 0;
+}
 
-  for (guint i = 0; self->learners != NULL && i < self->learners->len; i++)
-    {
-      KnsLearner *learner = g_ptr_array_index (self->learners, i);
-      GtkWidget *tile;
+static GtkWidget *
+create_tile_cb (gpointer item,
+                gpointer user_data)
+{
+  KnsSignInPage *self = user_data;
+  GtkWidget *tile = kns_learner_tile_new (kns_learner_object_get_learner (item));
 
-      if (class_label != NULL && g_strcmp0 (learner->class_label, class_label) != 0)
-        continue;
-      tile = tile_new (learner);
-      gtk_flow_box_append (self->tiles_box, tile);
-      g_hash_table_insert (self->tiles, g_memdup2 (&learner->id, sizeof learner->id), tile);
-      shown++;
-    }
+  kns_learner_tile_set_avatar_size (KNS_LEARNER_TILE (tile), self->avatar_size);
+  return tile;
+}
+
+static void
+update_empty (KnsSignInPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   gtk_widget_set_visible (self->empty_page, shown == 0 && !self->anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->tiles_box), !self->anonymous);
@@ -125,7 +101,7 @@ static void
 class_selected_cb (KnsSignInPage *self)
 {
   if (!self->filling)
-    fill_tiles (self);
+    gtk_filter_changed (GTK_FILTER (self->class_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -150,9 +126,10 @@ kns_sign_in_page_dispose (GObject *object)
   KnsSignInPage *self = (KnsSignInPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_SIGN_IN_PAGE);
-  g_clear_pointer (&self->learners, g_ptr_array_unref);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->class_filter);
+  g_clear_object (&self->learners);
   g_clear_pointer (&self->classes, g_strfreev);
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
 
   G_OBJECT_CLASS (kns_sign_in_page_parent_class)->dispose (object);
 }
@@ -166,6 +143,7 @@ kns_sign_in_page_class_init (KnsSignInPageClass *klass)
   object_class->dispose = kns_sign_in_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-sign-in-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, session_label);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, KnsSignInPage, new_button);
@@ -183,7 +161,27 @@ kns_sign_in_page_init (KnsSignInPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kns_ui_name_inner_control (GTK_WIDGET (self->class_dropdown), GTK_TYPE_TOGGLE_BUTTON, _("Class"));
   kns_ui_status_page_skip_focus (self->empty_page);
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->avatar_size = NORMAL_AVATAR_SIZE;
+  self->learners = g_list_store_new (KNS_TYPE_LEARNER_OBJECT);
+  self->class_filter = gtk_custom_filter_new (in_class_cb, self, NULL);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->learners)),
+                                           g_object_ref (GTK_FILTER (self->class_filter)));
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_empty), self,
+                           G_CONNECT_SWAPPED);
+  gtk_flow_box_bind_model (self->tiles_box, G_LIST_MODEL (self->shown), create_tile_cb, self, NULL);
+}
+
+/* The learners the store lists, in its order, as the model's items. */
+static void
+set_learners (KnsSignInPage *self,
+              GPtrArray     *learners)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < learners->len; i++)
+    g_ptr_array_add (items, kns_learner_object_new (g_ptr_array_index (learners, i)));
+  g_list_store_splice (self->learners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->learners)),
+                       items->pdata, items->len);
 }
 
 /**
@@ -212,8 +210,6 @@ kns_sign_in_page_refresh (KnsSignInPage  *self,
     return FALSE;
   session = kns_store_get_running_session (store, NULL);
 
-  g_clear_pointer (&self->learners, g_ptr_array_unref);
-  self->learners = g_steal_pointer (&learners);
   g_clear_pointer (&self->classes, g_strfreev);
   self->classes = g_steal_pointer (&classes);
 
@@ -233,7 +229,9 @@ kns_sign_in_page_refresh (KnsSignInPage  *self,
   gtk_widget_set_visible (self->filter_box, self->classes[0] != NULL && !self->anonymous);
 
   show_session (self, session);
-  fill_tiles (self);
+  /* Every tile anew, filtered by the class now chosen. */
+  set_learners (self, learners);
+  update_empty (self);
   return TRUE;
 }
 
@@ -276,6 +274,26 @@ kns_sign_in_page_set_class_filter (KnsSignInPage *self,
 }
 
 /**
+ * kns_sign_in_page_set_wide:
+ *
+ * On a big screen, bigger pictures and a wider page.
+ */
+void
+kns_sign_in_page_set_wide (KnsSignInPage *self,
+                           gboolean       wide)
+{
+  g_return_if_fail (KNS_IS_SIGN_IN_PAGE (self));
+
+  self->avatar_size = wide ? WIDE_AVATAR_SIZE : NORMAL_AVATAR_SIZE;
+  adw_clamp_set_maximum_size (self->clamp, wide ? 1600 : 1100);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (KNS_IS_LEARNER_TILE (child))
+      kns_learner_tile_set_avatar_size (KNS_LEARNER_TILE (child), self->avatar_size);
+}
+
+/**
  * kns_sign_in_page_get_tile:
  *
  * Returns: (transfer none) (nullable): the button of @learner_id, if shown
@@ -285,12 +303,19 @@ kns_sign_in_page_get_tile (KnsSignInPage *self,
                            gint64         learner_id)
 {
   g_return_val_if_fail (KNS_IS_SIGN_IN_PAGE (self), NULL);
-  return g_hash_table_lookup (self->tiles, &learner_id);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (KNS_IS_LEARNER_TILE (child) &&
+        kns_learner_tile_get_learner (KNS_LEARNER_TILE (child))->id == learner_id)
+      return kns_learner_tile_get_button (KNS_LEARNER_TILE (child));
+  return NULL;
 }
 
 guint
 kns_sign_in_page_get_n_tiles (KnsSignInPage *self)
 {
   g_return_val_if_fail (KNS_IS_SIGN_IN_PAGE (self), 0);
-  return g_hash_table_size (self->tiles);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }

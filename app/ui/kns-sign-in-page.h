@@ -29,6 +29,8 @@ void       kns_sign_in_page_set_anonymous    (KnsSignInPage *self,
                                               gboolean       anonymous);
 void       kns_sign_in_page_set_class_filter (KnsSignInPage *self,
                                               const char    *class_label);
+void       kns_sign_in_page_set_wide         (KnsSignInPage *self,
+                                              gboolean       wide);
 GtkWidget *kns_sign_in_page_get_tile         (KnsSignInPage *self,
                                               gint64         learner_id);
 guint      kns_sign_in_page_get_n_tiles      (KnsSignInPage *self);

@@ -271,6 +271,28 @@ kns_ui_reveal (GtkRevealer *revealer,
   folded_cb (revealer);
 }
 
+/**
+ * kns_ui_flow_box_child_new:
+ * @child: a button, or anything with a focusable widget inside
+ *
+ * A flow box child that takes no focus itself, around @child: without
+ * it, GtkFlowBox gives each item two stops for Tab, the first of which
+ * does nothing on Enter or Space.
+ *
+ * Returns: (transfer floating): the flow box child
+ */
+GtkWidget *
+kns_ui_flow_box_child_new (GtkWidget *child)
+{
+  GtkWidget *flow_box_child = gtk_flow_box_child_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+
+  gtk_widget_set_focusable (flow_box_child, FALSE);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (flow_box_child), child);
+  return flow_box_child;
+}
+
 /* Text that wraps, a long Vietnamese word included, from the left. */
 GtkWidget *
 kns_ui_wrapped_label_new (const char *text)

@@ -27,6 +27,7 @@ void        kns_ui_name_inner_control (GtkWidget  *widget,
 void        kns_ui_name_dialog_buttons (GtkWidget *dialog);
 void        kns_ui_reveal          (GtkRevealer *revealer,
                                     gboolean     shown);
+GtkWidget  *kns_ui_flow_box_child_new (GtkWidget *child);
 GtkWidget  *kns_ui_wrapped_label_new (const char *text);
 GtkWidget  *kns_ui_heading_new     (const char *markup,
                                     const char *css_class);

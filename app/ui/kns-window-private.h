@@ -1,4 +1,4 @@
-/* kns-window-private.h — what kns-window.c and kns-window-kiosk.c share
+/* kns-window-private.h — what the kns-window*.c files share
  *
  * Copyright 2026 The Kỹ năng số authors
  *
@@ -26,6 +26,12 @@
 #include "kns-window.h"
 
 G_BEGIN_DECLS
+
+/* From this width on, the student screens grow (see set_wide ()). */
+#define KNS_WINDOW_WIDE_WIDTH 1500
+
+/* How much larger reading text is on a wide window. */
+#define KNS_WINDOW_WIDE_TEXT  1.25
 
 struct _KnsWindow
 {
@@ -73,6 +79,7 @@ struct _KnsWindow
   KnsScreen             help_return;  /* the screen "back" leaves help for */
   char                 *setup;        /* KNS_SETUP_…, NULL before first-run set-up */
   guint                 pass_mark;
+  gboolean              allow_higher_tiers; /* older classes' lessons open */
 
   /* Kiosk and idle sign-out (kns-window-kiosk.c) */
   gboolean              kiosk;
@@ -84,8 +91,19 @@ struct _KnsWindow
 
   /* Text size (kns-window-text-size.c) */
   double                text_scale;
+  gboolean              wide;         /* at least KNS_WINDOW_WIDE_WIDTH */
 };
 
+void        kns_window_show_screen     (KnsWindow *self,
+                                        KnsScreen  screen);
+void        kns_window_show_home       (KnsWindow *self,
+                                        guint      tier);
+guint       kns_window_own_tier        (KnsWindow *self);
+void        kns_window_lessons_class_init (GtkWidgetClass *widget_class);
+guint       kns_window_max_open_grade  (KnsWindow *self);
+gboolean    kns_window_may_open_tier   (KnsWindow *self,
+                                        KnsTier   *tier);
+void        kns_window_refuse_older    (KnsWindow *self);
 void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
@@ -93,5 +111,6 @@ gboolean    kns_window_kiosk_close_request (KnsWindow *self);
 void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
 void        kns_window_text_size_init  (KnsWindow *self);
 void        kns_window_text_size_follow (KnsWindow *self);
+void        kns_window_text_size_update (KnsWindow *self);
 
 G_END_DECLS

@@ -52,7 +52,10 @@ apply_text_scale (KnsWindow *self)
 {
   g_autofree char *percent = g_strdup_printf ("%d %%", tenths (self->text_scale) * 10);
 
-  kns_ui_set_text_scale (gtk_widget_get_display (GTK_WIDGET (self)), self->text_scale);
+  /* A wide window's reading text is larger still; the percent shown is
+   * the child's own choice. */
+  kns_ui_set_text_scale (gtk_widget_get_display (GTK_WIDGET (self)),
+                         self->text_scale * (self->wide ? KNS_WINDOW_WIDE_TEXT : 1.0));
   gtk_label_set_text (self->text_size_label, percent);
   /* A screen reader says "Text size, 120 %" on the button. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_size_button),
@@ -130,14 +133,45 @@ kns_window_text_size_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.text-normal", NULL);
 }
 
+/* Without a compositor (openbox and other plain window managers) the
+ * popover's shadow, rounded corners and arrow are drawn over black: GTK
+ * 4.8 cannot make them see-through there. The popover is then plain and
+ * square, with an outline for an edge. */
+static void
+composited_cb (GdkDisplay *display,
+               GParamSpec *pspec,
+               KnsWindow  *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->text_size_button));
+  gboolean plain = !gdk_display_is_composited (display);
+
+  gtk_popover_set_has_arrow (popover, !plain);
+  if (plain)
+    gtk_widget_add_css_class (GTK_WIDGET (popover), "plain-popover");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (popover), "plain-popover");
+}
+
 void
 kns_window_text_size_init (KnsWindow *self)
 {
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  g_signal_connect_object (display, "notify::composited", G_CALLBACK (composited_cb), self, 0);
+  composited_cb (display, NULL, self);
+
   self->text_scale = 1.0;
   if (inner_button (self) != NULL)
     gtk_accessible_update_relation (GTK_ACCESSIBLE (inner_button (self)),
                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->text_size_button, NULL,
                                     -1);
+  apply_text_scale (self);
+}
+
+/* Applies the size again, as the window becomes wide or narrow. */
+void
+kns_window_text_size_update (KnsWindow *self)
+{
   apply_text_scale (self);
 }
 

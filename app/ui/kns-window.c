@@ -150,6 +150,7 @@ update_chrome (KnsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-quiz", signed_in && on_screen (self, KNS_SCREEN_LESSON));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-lesson", signed_in && on_screen (self, KNS_SCREEN_LESSON));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-quiz", signed_in && on_screen (self, KNS_SCREEN_RESULTS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retake-quiz", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-results", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-learner", self->store != NULL && !signed_in);
@@ -302,12 +303,39 @@ show_home (KnsWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier, &error))
+  if (!kns_window_may_open_tier (self, kns_course_get_tier (self->course, tier)))
+    {
+      kns_window_refuse_older (self);
+      tier = own_tier (self);
+    }
+  if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier,
+                           kns_window_max_open_grade (self), &error))
     {
       kns_report_error (GTK_WIDGET (self), error);
       return;
     }
   show_screen (self, KNS_SCREEN_HOME);
+}
+
+/* For kns-window-lessons.c, which opens and leaves the lessons. */
+void
+kns_window_show_screen (KnsWindow *self,
+                        KnsScreen  screen)
+{
+  show_screen (self, screen);
+}
+
+void
+kns_window_show_home (KnsWindow *self,
+                      guint      tier)
+{
+  show_home (self, tier);
+}
+
+guint
+kns_window_own_tier (KnsWindow *self)
+{
+  return own_tier (self);
 }
 
 /* Leaves whatever a child had open, so that the next one never sees it. */
@@ -348,6 +376,7 @@ sign_in_activated (GtkWidget  *widget,
   adw_avatar_set_text (self->learner_avatar, self->learner->nickname);
   adw_avatar_set_custom_image (self->learner_avatar, picture);
   show_home (self, own_tier (self));
+  kns_home_page_focus_top (self->home_page);
 }
 
 static void
@@ -379,174 +408,6 @@ new_learner_activated (GtkWidget  *widget,
 
   kns_new_learner_page_reset (self->new_learner_page, self->store, g_str_equal (action_name, "win.guest"));
   show_screen (self, KNS_SCREEN_NEW_LEARNER);
-}
-
-static void
-open_lesson_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
-  g_autoptr(KnsProgress) progress = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean same_version;
-
-  if (lesson == NULL)
-    return;
-  /* The "continue" card and any other caller may name a scenario. */
-  if (kns_lesson_get_scenario (lesson) != NULL)
-    {
-      gtk_widget_activate_action_variant (widget, "win.open-scenario", parameter);
-      return;
-    }
-
-  progress = kns_store_get_progress (self->store, self->learner->id, kns_lesson_get_id (lesson), &error);
-  if (progress == NULL)
-    {
-      kns_report_error (widget, error);
-      return;
-    }
-
-  g_set_object (&self->lesson, lesson);
-  same_version = g_strcmp0 (progress->lesson_version, kns_lesson_get_version (lesson)) == 0;
-
-  /* A quiz left half-done resumes at its next unanswered question. */
-  if (progress->state == KNS_LESSON_QUIZ && same_version && kns_lesson_get_quiz (lesson) != NULL)
-    {
-      show_screen (self, KNS_SCREEN_LESSON);
-      gtk_widget_activate_action (widget, "win.start-quiz", NULL);
-      return;
-    }
-
-  kns_lesson_view_show (self->lesson_view, self->store, self->learner->id, lesson,
-                        progress->state == KNS_LESSON_READING && same_version ? progress->position : 0);
-  show_screen (self, KNS_SCREEN_LESSON);
-}
-
-static guint
-lesson_tier (KnsWindow *self)
-{
-  KnsTier *tier = kns_course_get_lesson_tier (self->course, self->lesson);
-
-  return tier != NULL ? kns_tier_get_id (tier) : kns_lesson_get_tier (self->lesson);
-}
-
-/* A scenario resumes its open run, if any, else shows its first scene. */
-static void
-open_scenario_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-  KnsLesson *lesson = kns_course_lookup_lesson (self->course, g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
-
-  if (lesson == NULL || kns_lesson_get_scenario (lesson) == NULL)
-    return;
-
-  g_set_object (&self->lesson, lesson);
-  /* Shown first, so that an error dialog has the scenario behind it. */
-  show_screen (self, KNS_SCREEN_SCENARIO);
-  if (!kns_scenario_view_start (self->scenario_view, self->store, self->learner->id, lesson,
-                                lesson_tier (self), &error))
-    {
-      kns_report_error (widget, error);
-      show_home (self, own_tier (self));
-    }
-}
-
-static void
-start_quiz_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->lesson == NULL)
-    return;
-
-  kns_lesson_view_save_position (self->lesson_view);
-  kns_lesson_view_clear (self->lesson_view);
-  /* The quiz view may jump straight to results, when a crash came
-   * after the last answer; show the quiz first so that wins. */
-  show_screen (self, KNS_SCREEN_QUIZ);
-  if (!kns_quiz_view_start (self->quiz_view, self->store, self->learner->id, self->lesson,
-                            lesson_tier (self), self->pass_mark, &error))
-    {
-      kns_report_error (widget, error);
-      show_home (self, own_tier (self));
-    }
-}
-
-static void
-finish_lesson_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->lesson == NULL)
-    return;
-
-  if (!kns_store_complete_reading (self->store, self->learner->id, kns_lesson_get_id (self->lesson),
-                                   kns_lesson_get_version (self->lesson), lesson_tier (self), &error))
-    {
-      kns_report_error (widget, error);
-      return;
-    }
-
-  kns_lesson_view_clear (self->lesson_view);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Lesson finished. Well done!")));
-  show_home (self, own_tier (self));
-}
-
-static void
-show_results_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-  g_autoptr(KnsAttempt) attempt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  attempt = kns_store_get_attempt (self->store, g_variant_get_int64 (parameter), &error);
-  if (attempt == NULL)
-    {
-      kns_report_error (widget, error);
-      return;
-    }
-
-  kns_quiz_view_clear (self->quiz_view);
-  kns_results_view_show (self->results_view, self->lesson, attempt, self->pass_mark);
-  show_screen (self, KNS_SCREEN_RESULTS);
-}
-
-static void
-go_home_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  KnsWindow *self = KNS_WINDOW (widget);
-
-  if (on_screen (self, KNS_SCREEN_LESSON))
-    kns_lesson_view_save_position (self->lesson_view);
-  kns_lesson_view_clear (self->lesson_view);
-  kns_quiz_view_clear (self->quiz_view);
-  kns_results_view_clear (self->results_view);
-  kns_scenario_view_clear (self->scenario_view);
-  g_clear_object (&self->lesson);
-  show_home (self, own_tier (self));
-}
-
-static void
-show_tier_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  show_home (KNS_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -687,6 +548,77 @@ show_recovery (KnsWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Escape leaves help, and a lesson, quiz, results or scenario, as "back"
+ * does: nothing is lost, since every answer and choice is saved as it is
+ * given. Elsewhere (sign-in, set-up, the forms) it does nothing. */
+static void
+escape_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+
+  if (on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_HELP)))
+    gtk_widget_activate_action (widget, "win.back", NULL);
+}
+
+/* Big screens: bigger pictures, three cards a row, larger text; a
+ * 1920-pixel screen no longer shows a 1024-pixel page in its middle. */
+static void
+set_wide (KnsWindow *self,
+          gboolean   wide)
+{
+  if (self->wide == wide)
+    return;
+  self->wide = wide;
+  if (wide)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "wide");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "wide");
+  kns_sign_in_page_set_wide (self->sign_in_page, wide);
+  kns_new_learner_page_set_wide (self->new_learner_page, wide);
+  kns_home_page_set_wide (self->home_page, wide);
+  kns_window_text_size_update (self);
+}
+
+static void
+surface_width_cb (GdkSurface *surface,
+                  GParamSpec *pspec,
+                  KnsWindow  *self)
+{
+  set_wide (self, gdk_surface_get_width (surface) >= KNS_WINDOW_WIDE_WIDTH);
+}
+
+static void
+kns_window_realize (GtkWidget *widget)
+{
+  KnsWindow *self = KNS_WINDOW (widget);
+  GdkSurface *surface;
+
+  GTK_WIDGET_CLASS (kns_window_parent_class)->realize (widget);
+
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_signal_connect_object (surface, "notify::width", G_CALLBACK (surface_width_cb), self, 0);
+  surface_width_cb (surface, NULL, self);
+}
+
+/* The window a child or a teacher opens fills the screen: maximised, and,
+ * where nothing maximises it, nine tenths of the first monitor. */
+static void
+fit_to_screen (KnsWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle area;
+
+  gtk_window_maximize (GTK_WINDOW (self));
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &area);
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (1024, area.width * 9 / 10),
+                               MAX (720, area.height * 9 / 10));
+}
+
 static void
 kns_window_dispose (GObject *object)
 {
@@ -762,6 +694,7 @@ kns_window_class_init (KnsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kns_window_dispose;
+  widget_class->realize = kns_window_realize;
   window_class->close_request = kns_window_close_request;
   object_class->get_property = kns_window_get_property;
   object_class->set_property = kns_window_set_property;
@@ -813,21 +746,15 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
   kns_window_text_size_class_init (widget_class);
+  kns_window_lessons_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
   gtk_widget_class_install_action (widget_class, "win.new-learner", NULL, new_learner_activated);
   gtk_widget_class_install_action (widget_class, "win.guest", NULL, new_learner_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-scenario", "s", open_scenario_activated);
-  gtk_widget_class_install_action (widget_class, "win.start-quiz", NULL, start_quiz_activated);
-  gtk_widget_class_install_action (widget_class, "win.finish-lesson", NULL, finish_lesson_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-results", "x", show_results_activated);
-  gtk_widget_class_install_action (widget_class, "win.retry-quiz", NULL, start_quiz_activated);
-  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-tier", "u", show_tier_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_activated);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_activated);
   gtk_widget_class_install_action (widget_class, "win.report-error", "s", report_error_activated);
   gtk_widget_class_install_action (widget_class, "win.setup-done", NULL, setup_done_activated);
@@ -836,6 +763,7 @@ kns_window_class_init (KnsWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
 /* libadwaita outlines its cards in high contrast; the .hc class lets
@@ -865,6 +793,8 @@ kns_window_init (KnsWindow *self)
   self->speech = kns_speech_new ();
   kns_lesson_view_set_speech (self->lesson_view, self->speech);
   kns_quiz_view_set_speech (self->quiz_view, self->speech);
+  kns_scenario_view_set_speech (self->scenario_view, self->speech);
+  kns_help_page_set_speech (self->help_page, self->speech);
   kns_window_kiosk_init (self);
   kns_window_text_size_init (self);
   g_signal_connect_object (style_manager, "notify::high-contrast",
@@ -874,10 +804,19 @@ kns_window_init (KnsWindow *self)
   update_chrome (self);
 }
 
+/**
+ * kns_window_new:
+ *
+ * The application's window, which opens maximised (tests make theirs
+ * with g_object_new () at the size they choose).
+ */
 KnsWindow *
 kns_window_new (GtkApplication *application)
 {
-  return g_object_new (KNS_TYPE_WINDOW, "application", application, NULL);
+  KnsWindow *self = g_object_new (KNS_TYPE_WINDOW, "application", application, NULL);
+
+  fit_to_screen (self);
+  return self;
 }
 
 void
@@ -949,6 +888,21 @@ kns_window_set_pass_mark (KnsWindow *self,
   self->pass_mark = CLAMP (pass_mark, 1, 100);
 }
 
+/* The teacher opened or closed the older classes' lessons. */
+static void
+allow_higher_tiers_changed_cb (GSettings  *settings,
+                               const char *key,
+                               KnsWindow  *self)
+{
+  gboolean allow = g_settings_get_boolean (settings, "allow-higher-tiers");
+
+  if (allow == self->allow_higher_tiers)
+    return;
+  self->allow_higher_tiers = allow;
+  if (on_screen (self, KNS_SCREEN_HOME) && self->learner != NULL)
+    show_home (self, kns_home_page_get_shown_tier (self->home_page));
+}
+
 /**
  * kns_window_set_settings:
  * @settings: (nullable): the app's GSettings, for teacher mode and the
@@ -960,9 +914,14 @@ kns_window_set_settings (KnsWindow *self,
 {
   g_return_if_fail (KNS_IS_WINDOW (self));
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, allow_higher_tiers_changed_cb, self);
   g_set_object (&self->settings, settings);
   if (settings != NULL)
     {
+      g_signal_connect_object (settings, "changed::allow-higher-tiers",
+                               G_CALLBACK (allow_higher_tiers_changed_cb), self, 0);
+      allow_higher_tiers_changed_cb (settings, "allow-higher-tiers", self);
       self->pass_mark = g_settings_get_uint (settings, "pass-mark");
       kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
       kns_window_text_size_follow (self);

@@ -228,6 +228,46 @@ append_heading (GString           *out,
 }
 
 /**
+ * kns_speech_text_for_scene:
+ *
+ * A scene of a scenario: its title, what happens, then its choices by
+ * the numbers the screen shows beside them; an ending says which kind it
+ * is, then its debrief.
+ *
+ * Returns: (transfer full): the scene as it is read aloud
+ */
+char *
+kns_speech_text_for_scene (const KnsScene *scene)
+{
+  GString *out;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  out = g_string_new (NULL);
+  if (scene->title_text != NULL)
+    append_sentence (out, scene->title_text);
+  append_blocks (out, scene->body);
+
+  if (scene->choices->len > 0)
+    append_sentence (out, "Em sẽ làm gì?");
+  for (guint i = 0; i < scene->choices->len; i++)
+    {
+      KnsChoice *choice = g_ptr_array_index (scene->choices, i);
+      g_autofree char *line = g_strdup_printf ("Lựa chọn %u: %s", i + 1, choice->text);
+
+      append_sentence (out, line);
+    }
+
+  if (kns_scene_is_ending (scene))
+    {
+      append_sentence (out, scene->ending == KNS_ENDING_SAFE ? "Kết thúc an toàn."
+                                                             : "Kết thúc chưa an toàn.");
+      append_blocks (out, scene->debrief);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * kns_speech_text_for_question:
  * @number: the question's number as the screen shows it, from 1
  * @with_explanation: whether the explanation is on screen too

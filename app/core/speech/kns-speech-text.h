@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 char *kns_speech_text_for_blocks   (GPtrArray         *blocks);
 char *kns_speech_text_for_lesson   (KnsLesson         *lesson);
+char *kns_speech_text_for_scene    (const KnsScene    *scene);
 char *kns_speech_text_for_question (const KnsQuestion *question,
                                     guint              number,
                                     gboolean           with_explanation);

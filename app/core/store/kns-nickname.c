@@ -20,15 +20,25 @@
 
 /* The commonest family names; the first sixteen alone are carried by
  * about nine Vietnamese in ten. A nickname that starts with one of them
- * and goes on with more words is most likely the child's real name.
- * Some are also everyday words (Mai, Cao, Hà): a false alarm only costs
- * a gentle suggestion, so they stay. */
-static const char *const family_names[] = {
-  "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ",
-  "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
-  "Trương", "Đinh", "Đoàn", "Lâm", "Lương", "Trịnh", "Mai", "Cao",
-  "Hà", "Đào", "Tô", "Lưu", "Vương", "Tạ", "Châu", "Quách",
-  "Phùng", "Triệu", "Lại", "Kiều",
+ * and goes on with more words is most likely the child's real name, and
+ * is refused on the new-learner page. Some are also everyday words (Mai,
+ * Cao, Hà): a false alarm only costs a press on the suggested nickname,
+ * so they stay. @given marks those that are also common given names
+ * ("Bé Mai", "Gấu Hoàng"): they count only in the first place. */
+static const struct
+{
+  const char *name;
+  gboolean    given;
+} family_names[] = {
+  { "Nguyễn", FALSE }, { "Trần", FALSE }, { "Lê", FALSE }, { "Phạm", FALSE },
+  { "Hoàng", TRUE }, { "Huỳnh", FALSE }, { "Vũ", TRUE }, { "Võ", FALSE },
+  { "Phan", FALSE }, { "Đặng", FALSE }, { "Bùi", FALSE }, { "Đỗ", FALSE },
+  { "Hồ", FALSE }, { "Ngô", FALSE }, { "Dương", TRUE }, { "Lý", FALSE },
+  { "Trương", FALSE }, { "Đinh", FALSE }, { "Đoàn", FALSE }, { "Lâm", TRUE },
+  { "Lương", FALSE }, { "Trịnh", FALSE }, { "Mai", TRUE }, { "Cao", TRUE },
+  { "Hà", TRUE }, { "Đào", TRUE }, { "Tô", FALSE }, { "Lưu", FALSE },
+  { "Vương", FALSE }, { "Tạ", FALSE }, { "Châu", TRUE }, { "Quách", FALSE },
+  { "Phùng", FALSE }, { "Triệu", FALSE }, { "Lại", FALSE }, { "Kiều", TRUE },
 };
 
 /* Suggestions: an animal, perhaps a colour or a quality, and a number.
@@ -94,20 +104,81 @@ fold_word (const char *word,
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
+/* @word without its accents, and đ as d, case folded: "Nguyễn" and
+ * "NGUYEN" both give "nguyen". */
+static char *
+strip_accents (const char *word,
+               gssize      length)
+{
+  g_autofree char *folded = g_utf8_casefold (word, length);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_ascii (const char *word,
+          gssize      length)
+{
+  for (gssize i = 0; i < length; i++)
+    if ((guchar) word[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @word is a family name of the list: with the accents as
+ * written, or, typed without any accent ("Nguyen", "tran"), as the name
+ * without them. @last: only names that are not also given names. */
 static gboolean
 is_family_name (const char *word,
-                gssize      length)
+                gssize      length,
+                gboolean    last)
 {
-  g_autofree char *folded = fold_word (word, length);
+  gboolean plain = is_ascii (word, length);
+  g_autofree char *folded = plain ? g_ascii_strdown (word, length) : fold_word (word, length);
 
   for (guint i = 0; i < G_N_ELEMENTS (family_names); i++)
     {
-      g_autofree char *name = fold_word (family_names[i], -1);
+      g_autofree char *name = NULL;
 
+      if (last && family_names[i].given)
+        continue;
+      name = plain ? strip_accents (family_names[i].name, -1) : fold_word (family_names[i].name, -1);
       if (strcmp (folded, name) == 0)
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+has_letter (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+only_letters (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c) && g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static guint
@@ -118,31 +189,67 @@ pick (GRand *rand,
                                : g_random_int_range (0, (gint32) n));
 }
 
+/* Family name first, as Vietnamese names are written: "Nguyễn Văn An",
+ * "tran binh", "Lê Hoa 2". Another word with letters must follow, and
+ * not the same one again ("Ha Ha" is a laugh). */
+static gboolean
+family_name_first (char **words)
+{
+  g_autofree char *first = fold_word (words[0], -1);
+
+  if (!is_family_name (words[0], strlen (words[0]), FALSE))
+    return FALSE;
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      g_autofree char *word = fold_word (words[i], -1);
+
+      if (has_letter (words[i]) && strcmp (word, first) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Given name first, as on social networks: "An Nguyễn", "Minh Anh Tran".
+ * Two or three words of letters only. */
+static gboolean
+family_name_last (char **words)
+{
+  guint n = g_strv_length (words);
+
+  if (n < 2 || n > 3 || !is_family_name (words[n - 1], strlen (words[n - 1]), TRUE))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!only_letters (words[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * kns_nickname_looks_like_full_name:
  * @nickname: what a learner or a teacher typed
  *
  * Two or more words of which the first is a common family name, in any
- * case but with its accents: “Nguyễn Văn An”, “trần bình”. Without
- * accents (“Nguyen Van An”) it is not recognised; the check is a gentle
- * hint, not a filter.
+ * case and with or without its accents: “Nguyễn Văn An”, “trần bình”,
+ * “NGUYEN VAN AN”; or two or three words ending with one: “An Nguyễn”.
+ * The new-learner page refuses such a nickname; a teacher may still
+ * rename a pupil to anything.
  *
- * Returns: whether to suggest picking another nickname
+ * Returns: whether @nickname looks like a real full name
  */
 gboolean
 kns_nickname_looks_like_full_name (const char *nickname)
 {
   g_autofree char *text = NULL;
-  const char *space;
+  g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (nickname != NULL, FALSE);
 
   text = collapse_spaces (nickname);
-  space = strchr (text, ' ');
-  if (space == NULL)
+  if (strchr (text, ' ') == NULL)
     return FALSE;
+  words = g_strsplit (text, " ", -1);
 
-  return is_family_name (text, space - text);
+  return family_name_first (words) || family_name_last (words);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* kns-nickname.h — playful nicknames, and a gentle check for real names
+/* kns-nickname.h — playful nicknames, and a check for real names
  *
  * Copyright 2026 The Kỹ năng số authors
  *
