@@ -687,38 +687,6 @@ test_quiz (Fixture       *f,
   g_assert_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_NOT_FOUND);
 }
 
-/* Passed once is passed: a worse try later keeps the pass. */
-static void
-test_quiz_outcomes (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KnsLearner) learner = add_learner (f, "Cáo 10", "5A", 5, KNS_SEX_UNSTATED);
-  g_autoptr(KnsLearner) other = add_learner (f, "Sóc 11", "5A", 5, KNS_SEX_UNSTATED);
-  g_autoptr(KnsAttempt) open = NULL;
-  g_autoptr(GHashTable) outcomes = NULL;
-
-  kns_attempt_free (take_quiz (f, learner->id, "t2-passed", 2, 4, 4));
-  kns_attempt_free (take_quiz (f, learner->id, "t2-passed", 2, 4, 1));
-  kns_attempt_free (take_quiz (f, learner->id, "t2-failed", 2, 4, 2));
-  kns_attempt_free (take_quiz (f, learner->id, "t2-failed", 2, 4, 1));
-  /* Begun, not finished: not taken yet. */
-  open = kns_store_start_attempt (f->store, learner->id, "t2-open", "v1", 2, 4, &error);
-  g_assert_no_error (error);
-  /* Another child's pass is theirs alone. */
-  kns_attempt_free (take_quiz (f, other->id, "t2-failed", 2, 4, 4));
-
-  outcomes = kns_store_list_quiz_outcomes (f->store, learner->id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_hash_table_size (outcomes), ==, 2);
-  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (outcomes, "t2-passed")), ==, KNS_QUIZ_PASSED);
-  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (outcomes, "t2-failed")), ==, KNS_QUIZ_NOT_PASSED);
-  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (outcomes, "t2-open")), ==, KNS_QUIZ_NOT_TAKEN);
-
-  g_assert_null (kns_store_list_quiz_outcomes (f->store, 999, &error));
-  g_assert_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_NOT_FOUND);
-}
-
 static void
 test_quiz_unanswered (Fixture       *f,
                       gconstpointer  data)
@@ -1857,7 +1825,6 @@ main (int   argc,
   ADD ("/kns/store/lessons/reading", test_reading);
   ADD ("/kns/store/lessons/quiz", test_quiz);
   ADD ("/kns/store/lessons/quiz-unanswered", test_quiz_unanswered);
-  ADD ("/kns/store/lessons/quiz-outcomes", test_quiz_outcomes);
   ADD ("/kns/store/lessons/resume", test_resume);
   ADD ("/kns/store/sessions", test_sessions);
   ADD ("/kns/store/tallies/day", test_tallies_day);

@@ -62,11 +62,11 @@ struct _KnsHomePage
   /* Owned */
   GListStore        *other_tiers;  /* KnsTier: the other tiers the learner may open */
   GHashTable        *progress;     /* lesson id → KnsProgress, of the learner shown */
-  GHashTable        *outcomes;     /* lesson id → KnsQuizOutcome */
   GHashTable        *numbers;      /* lesson id → its number in the tier */
   GPtrArray         *progress_list;
   char              *continue_id;
   guint              shown_tier;
+  guint              pass_mark;
   gboolean           wide;
 };
 
@@ -92,15 +92,14 @@ open_action (KnsLesson *lesson)
   return is_scenario (lesson) ? "win.open-scenario" : "win.open-lesson";
 }
 
-/* Where the learner stands with @lesson: reading, or the quiz passed,
- * or not yet. A pass at any attempt counts; the score shown is the best. */
+/* Where the learner stands with @lesson: reading, or the quiz passed, or
+ * not yet, as the teacher's grid says it (kns_progress_get_outcome ():
+ * the best score against today's pass mark). */
 static KnsCardState
 card_state (KnsHomePage *self,
             KnsLesson   *lesson)
 {
   KnsProgress *progress = g_hash_table_lookup (self->progress, kns_lesson_get_id (lesson));
-  KnsQuizOutcome outcome = GPOINTER_TO_INT (g_hash_table_lookup (self->outcomes,
-                                                                 kns_lesson_get_id (lesson)));
 
   if (progress == NULL)
     return KNS_CARD_NOT_STARTED;
@@ -114,11 +113,12 @@ card_state (KnsHomePage *self,
     case KNS_LESSON_DONE:
       if (is_scenario (lesson))
         return progress->best_score >= 100 ? KNS_CARD_PASSED : KNS_CARD_NOT_PASSED;
-      if (outcome == KNS_QUIZ_PASSED)
-        return KNS_CARD_PASSED;
-      if (outcome == KNS_QUIZ_NOT_PASSED)
-        return KNS_CARD_NOT_PASSED;
-      return KNS_CARD_FINISHED;
+      /* A lesson without a quiz, done once read. */
+      if (progress->best_score < 0)
+        return KNS_CARD_FINISHED;
+      return kns_progress_get_outcome (progress, self->pass_mark) == KNS_OUTCOME_PASSED
+             ? KNS_CARD_PASSED
+             : KNS_CARD_NOT_PASSED;
     case KNS_LESSON_NOT_STARTED:
     default:
       return KNS_CARD_NOT_STARTED;
@@ -270,9 +270,8 @@ read_progress (KnsHomePage       *self,
                GError           **error)
 {
   g_autoptr(GPtrArray) list = kns_store_list_progress (store, learner->id, error);
-  g_autoptr(GHashTable) outcomes = NULL;
 
-  if (list == NULL || (outcomes = kns_store_list_quiz_outcomes (store, learner->id, error)) == NULL)
+  if (list == NULL)
     return FALSE;
 
   g_hash_table_remove_all (self->progress);
@@ -284,8 +283,6 @@ read_progress (KnsHomePage       *self,
     }
   g_clear_pointer (&self->progress_list, g_ptr_array_unref);
   self->progress_list = g_steal_pointer (&list);
-  g_clear_pointer (&self->outcomes, g_hash_table_unref);
-  self->outcomes = g_steal_pointer (&outcomes);
   return TRUE;
 }
 
@@ -332,7 +329,6 @@ kns_home_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KNS_TYPE_HOME_PAGE);
   g_clear_object (&self->other_tiers);
   g_clear_pointer (&self->progress, g_hash_table_unref);
-  g_clear_pointer (&self->outcomes, g_hash_table_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_clear_pointer (&self->progress_list, g_ptr_array_unref);
   g_clear_pointer (&self->continue_id, g_free);
@@ -374,7 +370,6 @@ kns_home_page_init (KnsHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->other_tiers = g_list_store_new (KNS_TYPE_TIER);
   self->progress = g_hash_table_new (g_str_hash, g_str_equal);
-  self->outcomes = g_hash_table_new (g_str_hash, g_str_equal);
   self->numbers = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_flow_box_bind_model (self->other_tiers_box, G_LIST_MODEL (self->other_tiers),
                            create_tier_button_cb, self, NULL);
@@ -389,6 +384,8 @@ kns_home_page_init (KnsHomePage *self)
  * @max_grade: the tiers of classes up to this grade are offered: the
  *   learner's own grade, or 12 when the teacher allows older classes'
  *   lessons
+ * @pass_mark: the percentage a quiz needs to be passed (GSettings
+ *   pass-mark)
  *
  * Returns: %FALSE if the learner's progress could not be read
  */
@@ -399,6 +396,7 @@ kns_home_page_show (KnsHomePage      *self,
                     const KnsLearner *learner,
                     guint             tier_id,
                     guint             max_grade,
+                    guint             pass_mark,
                     GError          **error)
 {
   KnsTier *own;
@@ -417,6 +415,7 @@ kns_home_page_show (KnsHomePage      *self,
   other_tier = !is_own && own != NULL;
   if (!read_progress (self, store, learner, error))
     return FALSE;
+  self->pass_mark = pass_mark;
 
   kns_home_page_clear (self);
   self->shown_tier = tier_id;

@@ -30,6 +30,7 @@ gboolean       kns_home_page_show             (KnsHomePage      *self,
                                                const KnsLearner *learner,
                                                guint             tier,
                                                guint             max_grade,
+                                               guint             pass_mark,
                                                GError          **error);
 void           kns_home_page_clear            (KnsHomePage      *self);
 void           kns_home_page_focus_top        (KnsHomePage      *self);

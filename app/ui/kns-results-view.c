@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 
 #include "kns-block-view.h"
-#include "kns-quiz-view.h"
 #include "kns-read-aloud-button.h"
 #include "kns-results-view.h"
 #include "kns-school.h"
@@ -172,17 +171,6 @@ learner_tier (KnsResultsView   *self,
   if (learner != NULL && learner->id == attempt->learner_id && learner->grade >= 1)
     return kns_school_tier_for_grade (learner->grade);
   return attempt->tier;
-}
-
-/* The quiz's voice, shared by every "Read aloud" button. */
-static void
-follow_speech (KnsResultsView *self)
-{
-  KnsWindow *window = get_window (self);
-  GtkWidget *quiz = window ? kns_window_get_page (window, "quiz") : NULL;
-
-  if (kns_read_aloud_button_get_speech (self->read_aloud_button) == NULL && KNS_IS_QUIZ_VIEW (quiz))
-    kns_read_aloud_button_set_speech (self->read_aloud_button, kns_quiz_view_get_speech (KNS_QUIZ_VIEW (quiz)));
 }
 
 /* The fewest right answers out of @n that reach @pass_mark, scored as
@@ -442,7 +430,6 @@ kns_results_view_show (KnsResultsView   *self,
       g_ptr_array_add (self->review_rows, row);
     }
 
-  follow_speech (self);
   update_spoken_text (self, lesson, attempt);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_scroller (self)), 0);
   self->focus_pending = TRUE;

@@ -309,7 +309,7 @@ show_home (KnsWindow *self,
       tier = own_tier (self);
     }
   if (!kns_home_page_show (self->home_page, self->course, self->store, self->learner, tier,
-                           kns_window_max_open_grade (self), &error))
+                           kns_window_max_open_grade (self), self->pass_mark, &error))
     {
       kns_report_error (GTK_WIDGET (self), error);
       return;
@@ -793,6 +793,7 @@ kns_window_init (KnsWindow *self)
   self->speech = kns_speech_new ();
   kns_lesson_view_set_speech (self->lesson_view, self->speech);
   kns_quiz_view_set_speech (self->quiz_view, self->speech);
+  kns_results_view_set_speech (self->results_view, self->speech);
   kns_scenario_view_set_speech (self->scenario_view, self->speech);
   kns_help_page_set_speech (self->help_page, self->speech);
   kns_window_kiosk_init (self);

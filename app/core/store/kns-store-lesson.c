@@ -567,48 +567,6 @@ kns_store_get_last_attempt (KnsStore    *self,
   return query_attempt (self, stmt, error);
 }
 
-/**
- * kns_store_list_quiz_outcomes:
- *
- * Whether the learner has passed each quiz they finished at least once:
- * a pass at any attempt counts, so a worse try later never takes it
- * away. Scenario runs count too: a safe ending is a pass.
- *
- * Returns: (transfer full) (element-type utf8 KnsQuizOutcome): lesson id
- *   → %KNS_QUIZ_PASSED or %KNS_QUIZ_NOT_PASSED, as GINT_TO_POINTER ();
- *   a lesson missing from it is %KNS_QUIZ_NOT_TAKEN
- */
-GHashTable *
-kns_store_list_quiz_outcomes (KnsStore  *self,
-                              gint64     learner_id,
-                              GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) outcomes = NULL;
-  int rc;
-
-  g_return_val_if_fail (KNS_IS_STORE (self), NULL);
-
-  if (!learner_exists (self, learner_id, error))
-    return NULL;
-
-  stmt = kns_store_prepare (self,
-                            "SELECT lesson_id, max (passed) FROM attempt "
-                            "WHERE learner_id = ? AND finished > 0 GROUP BY lesson_id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-
-  outcomes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (outcomes, kns_store_column_dup (stmt, 0),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1) != 0 ? KNS_QUIZ_PASSED
-                                                                             : KNS_QUIZ_NOT_PASSED));
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&outcomes) : NULL;
-}
-
 /* Whether another answer may go into the attempt. */
 static gboolean
 check_answerable (KnsStore    *self,

@@ -83,14 +83,6 @@ typedef enum
   KNS_OUTCOME_NOT_PASSED,  /* finished, best score below the pass mark */
   KNS_OUTCOME_PASSED,
 } KnsLessonOutcome;
-/* Where a learner stands with a lesson's quiz, from the attempts they
- * finished: kns_store_list_quiz_outcomes(). */
-typedef enum
-{
-  KNS_QUIZ_NOT_TAKEN,  /* no attempt finished */
-  KNS_QUIZ_NOT_PASSED, /* finished, never at the pass mark */
-  KNS_QUIZ_PASSED,     /* at least one attempt reached the pass mark */
-} KnsQuizOutcome;
 
 typedef enum
 {
@@ -303,9 +295,6 @@ KnsAttempt       *kns_store_get_attempt          (KnsStore              *self,
 KnsAttempt       *kns_store_get_last_attempt     (KnsStore              *self,
                                                   gint64                 learner_id,
                                                   const char            *lesson_id,
-                                                  GError               **error);
-GHashTable       *kns_store_list_quiz_outcomes   (KnsStore              *self,
-                                                  gint64                 learner_id,
                                                   GError               **error);
 gboolean          kns_store_record_answer        (KnsStore              *self,
                                                   gint64                 attempt_id,
