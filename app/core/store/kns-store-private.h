@@ -29,6 +29,7 @@ struct _KnsStore
   char             *data_dir;
   char             *path;           /* DATA_DIR/kynangso.db */
   char             *device_uuid;
+  char             *previous_device_uuid; /* before this copy got its own; kns-store-identity.c */
   guint             schema_version;
 
   gboolean          grouped;        /* in kns_store_begin_group () */
@@ -106,9 +107,22 @@ void          kns_store_set_error         (KnsStore     *self,
                                            GError      **error);
 char         *kns_store_column_dup        (sqlite3_stmt *stmt,
                                            int           column);
+gboolean      kns_store_read_setting      (KnsStore     *self,
+                                           const char   *key,
+                                           char        **value,
+                                           GError      **error);
+gboolean      kns_store_write_setting     (KnsStore     *self,
+                                           const char   *key,
+                                           const char   *value,
+                                           GError      **error);
 gboolean      kns_store_records_sex       (KnsStore     *self,
                                            gboolean     *records,
                                            GError      **error);
+
+/* kns-store-identity.c */
+gboolean      kns_store_load_identity     (KnsStore     *self,
+                                           GError      **error);
+gboolean      kns_store_is_identity_key   (const char   *key);
 
 /* kns-store-schema.c */
 guint         kns_store_schema_latest     (void);

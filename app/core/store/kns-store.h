@@ -198,6 +198,10 @@ KnsStore         *kns_store_open_with_clock      (const char            *data_di
                                                   GError               **error);
 const char       *kns_store_get_path             (KnsStore              *self);
 const char       *kns_store_get_device_uuid      (KnsStore              *self);
+const char       *kns_store_get_previous_device_uuid (KnsStore          *self);
+gboolean          kns_store_renew_device_uuid    (KnsStore              *self,
+                                                  GError               **error);
+char             *kns_store_take_identity_notice (KnsStore              *self);
 KnsStoreRecovery  kns_store_get_recovery         (KnsStore              *self);
 const char       *kns_store_get_moved_aside      (KnsStore              *self);
 const char       *kns_store_get_restored_backup  (KnsStore              *self);
