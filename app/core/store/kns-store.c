@@ -49,6 +49,12 @@ real_time_clock (gpointer user_data)
   return g_get_real_time ();
 }
 
+static gint64
+monotonic_clock (gpointer user_data)
+{
+  return g_get_monotonic_time ();
+}
+
 static guint
 busy_timeout_ms (void)
 {
@@ -727,6 +733,7 @@ kns_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_uuid);
   g_free (self->previous_device_uuid);
+  g_free (self->pin_anchor);
   g_free (self->moved_aside);
   g_free (self->restored_from);
 
@@ -745,6 +752,8 @@ static void
 kns_store_init (KnsStore *self)
 {
   self->clock = real_time_clock;
+  self->monotonic = monotonic_clock;
+  self->opened_monotonic = g_get_monotonic_time ();
 }
 
 /**
@@ -899,6 +908,26 @@ kns_store_now (KnsStore *self)
 {
   g_return_val_if_fail (KNS_IS_STORE (self), 0);
   return self->clock (self->clock_data);
+}
+
+/* Time that only goes forwards, whatever the computer's clock says:
+ * what the teacher PIN's lockout counts. */
+gint64
+kns_store_monotonic_now (KnsStore *self)
+{
+  return self->monotonic (self->monotonic_data);
+}
+
+void
+kns_store_set_monotonic_clock (KnsStore      *self,
+                               KnsStoreClock  clock,
+                               gpointer       clock_data)
+{
+  g_return_if_fail (KNS_IS_STORE (self));
+
+  self->monotonic = clock != NULL ? clock : monotonic_clock;
+  self->monotonic_data = clock_data;
+  self->opened_monotonic = self->monotonic (self->monotonic_data);
 }
 
 static const char *
