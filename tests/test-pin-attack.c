@@ -165,7 +165,7 @@ typedef struct
 {
   const char   *name;
   const char   *sql;
-  KnsPinResult  expected; /* KNS_PIN_OK: WRONG or DAMAGED */
+  KnsPinResult  expected; /* KNS_PIN_OK: LOCKED or DAMAGED */
 } HashAttack;
 
 static const HashAttack hash_attacks[] = {
@@ -174,7 +174,8 @@ static const HashAttack hash_attacks[] = {
   { "blank", "UPDATE setting SET value = ' ' WHERE key = 'teacher-pin-hash'", KNS_PIN_DAMAGED },
   { "truncated", "UPDATE setting SET value = substr (value, 1, 40) WHERE key = 'teacher-pin-hash'",
     KNS_PIN_DAMAGED },
-  /* Still readable as a hash, or not, depending on its last letter. */
+  /* Still readable as a hash or not, depending on its last letter:
+   * damaged, or a hash the lockout's seal does not match (locked). */
   { "last-character-cut",
     "UPDATE setting SET value = substr (value, 1, length (value) - 1) WHERE key = 'teacher-pin-hash'",
     KNS_PIN_OK },
@@ -198,7 +199,7 @@ test_damaged_hash (Fixture       *f,
   if (hash_attack->expected != KNS_PIN_OK)
     g_assert_cmpint (result, ==, hash_attack->expected);
   else
-    g_assert_true (result == KNS_PIN_WRONG || result == KNS_PIN_DAMAGED);
+    g_assert_true (result == KNS_PIN_LOCKED || result == KNS_PIN_DAMAGED);
   assert_never_opens (f);
 
   /* The computer's keeper sets a new PIN, and all is well again. */

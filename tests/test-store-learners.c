@@ -195,6 +195,73 @@ test_record_sex (Fixture       *f,
   g_assert_cmpint (headcount (f, 2026, "", 5, KNS_SEX_FEMALE, 2), ==, 1);
 }
 
+static void
+assert_duplicate (KnsLearner *learner,
+                  GError     *error,
+                  const char *mentioned)
+{
+  g_assert_null (learner);
+  g_assert_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, mentioned));
+  g_test_message ("%s", error->message);
+}
+
+/* Two pupils of one class cannot share a nickname, whatever its case,
+ * accents or spaces: they would sign in as each other. */
+static void
+test_nickname_unique (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(KnsLearner) meo = add_learner (f, "Mèo Con 7", "5A", 5, KNS_SEX_UNSTATED);
+  g_autoptr(KnsLearner) other_class = add_learner (f, "Mèo Con 7", "5B", 5, KNS_SEX_UNSTATED);
+  g_autoptr(KnsLearner) no_class = add_learner (f, "Sóc", "", 5, KNS_SEX_UNSTATED);
+  g_autoptr(KnsLearner) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const char *const same[] = { "Mèo Con 7", "meo con 7", "  MÈO  CON 7", "Mẹo Còn 7" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KnsLearner) twin = kns_store_add_learner (f->store, same[i], "5A", 5, "cat",
+                                                          KNS_SEX_UNSTATED, &error);
+
+      assert_duplicate (twin, error, "5A");
+      assert_duplicate (NULL, error, "Mèo Con 7");
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KnsLearner) twin = kns_store_add_learner (f->store, "sóc", "", 5, "cat",
+                                                        KNS_SEX_UNSTATED, &error);
+
+    assert_duplicate (twin, error, "Sóc");
+  }
+
+  /* Moving the 5B pupil into 5A is refused too, and changes nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_free (other_class->class_label);
+    other_class->class_label = g_strdup ("5A");
+    g_assert_false (kns_store_update_learner (f->store, other_class, &error));
+    g_assert_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_DUPLICATE);
+    got = kns_store_get_learner (f->store, other_class->id, NULL);
+    g_assert_cmpstr (got->class_label, ==, "5B");
+  }
+
+  /* A pupil keeps their own nickname when other things change. */
+  meo->grade = 6;
+  g_assert_true (kns_store_update_learner (f->store, meo, NULL));
+
+  /* Once 5A is archived, a new 5A may use the name again; guests are
+   * all "Guest". */
+  g_assert_cmpuint (kns_store_archive_class (f->store, "5A", NULL), ==, 1);
+  kns_learner_free (add_learner (f, "Mèo Con 7", "5A", 5, KNS_SEX_UNSTATED));
+  kns_learner_free (kns_store_add_guest (f->store, 5, NULL, NULL));
+  kns_learner_free (kns_store_add_guest (f->store, 5, NULL, NULL));
+  list = kns_store_list_learners (f->store, NULL, TRUE, NULL);
+  g_assert_cmpuint (list->len, ==, 4);
+}
+
 /* Privacy operations */
 
 static void
@@ -388,6 +455,7 @@ main (int   argc,
   ADD ("/kns/store/learners/order", test_learner_order);
   ADD ("/kns/store/learners/invalid", test_learner_invalid);
   ADD ("/kns/store/learners/record-sex", test_record_sex);
+  ADD ("/kns/store/learners/nickname-unique", test_nickname_unique);
   ADD ("/kns/store/learners/sign-out", test_sign_out);
   ADD ("/kns/store/privacy/delete-learner", test_delete_learner);
   ADD ("/kns/store/privacy/archive-class", test_archive_class);

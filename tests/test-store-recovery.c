@@ -155,7 +155,8 @@ test_recovery (Fixture       *f,
 
   for (guint i = 0; i < 20; i++)
     {
-      g_autoptr(KnsLearner) filler = busy_learner (f, "Bạch Tuộc", "5B");
+      g_autofree char *nickname = g_strdup_printf ("Bạch Tuộc %u", i + 1);
+      g_autoptr(KnsLearner) filler = busy_learner (f, nickname, "5B");
     }
   if (c->with_backup)
     g_assert_true (kns_store_backup (f->store, NULL));
@@ -217,7 +218,8 @@ test_recovery_skips_bad_backup (Fixture       *f,
 
   for (guint i = 0; i < 10; i++)
     {
-      g_autoptr(KnsLearner) filler = busy_learner (f, "Ếch Con", "5B");
+      g_autofree char *nickname = g_strdup_printf ("Ếch Con %u", i + 1);
+      g_autoptr(KnsLearner) filler = busy_learner (f, nickname, "5B");
     }
   g_assert_true (kns_store_backup (f->store, NULL));
   f->now += G_TIME_SPAN_HOUR;

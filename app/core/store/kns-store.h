@@ -41,6 +41,7 @@ typedef enum
   KNS_STORE_ERROR_INVALID,       /* bad input: an empty nickname, grade 13… */
   KNS_STORE_ERROR_BUSY,          /* a class session is already running */
   KNS_STORE_ERROR_DAMAGED,       /* the file is damaged: the app restores a backup */
+  KNS_STORE_ERROR_DUPLICATE,     /* another pupil of the class has that nickname */
 } KnsStoreError;
 
 /* What kns_store_open() had to do with a damaged database. */
