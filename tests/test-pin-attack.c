@@ -177,9 +177,11 @@ static const HashAttack hash_attacks[] = {
   /* Still readable as a hash or not, depending on its last letter:
    * damaged, or a hash the lockout's seal does not match (locked). */
   { "last-character-cut",
-    "UPDATE setting SET value = substr (value, 1, length (value) - 1) WHERE key = 'teacher-pin-hash'",
+    "UPDATE setting SET value = substr (value, 1, length (value) - 1) "
+    "WHERE key = 'teacher-pin-hash'",
     KNS_PIN_OK },
-  { "garbage", "UPDATE setting SET value = 'garbage' WHERE key = 'teacher-pin-hash'", KNS_PIN_DAMAGED },
+  { "garbage", "UPDATE setting SET value = 'garbage' WHERE key = 'teacher-pin-hash'",
+    KNS_PIN_DAMAGED },
   { "binary", "UPDATE setting SET value = x'2461726700ff' WHERE key = 'teacher-pin-hash'",
     KNS_PIN_DAMAGED },
   { "too-long",

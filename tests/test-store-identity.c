@@ -161,7 +161,8 @@ dump_rows (const char *dir)
       g_string_append_printf (out, "%s:", names[i]);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          g_string_append_printf (out, "%s%s", sqlite3_column_text (stmt, c) ?: (const guint8 *) "∅",
+          g_string_append_printf (out, "%s%s",
+                                  sqlite3_column_text (stmt, c) ?: (const guint8 *) "∅",
                                   c + 1 < sqlite3_column_count (stmt) ? "," : ";");
       g_string_append_c (out, '\n');
       sqlite3_finalize (stmt);

@@ -521,9 +521,10 @@ kns_store_take_identity_notice (KnsStore *self)
       g_message ("%s: %s", self->path, error->message);
     }
 
-  return g_strdup_printf (_("This computer’s saved progress is a copy of another computer’s (%.8s). "
-                            "It now has its own name in the school report, %.8s, and keeps "
-                            "everything it had. Save its figures for the report again."),
+  return g_strdup_printf (_("This computer’s saved progress was copied from another computer "
+                            "(%.8s). This computer now has its own code in the school report, "
+                            "%.8s, and keeps everything it had. Save its figures for the report "
+                            "again."),
                           self->previous_device_uuid ? self->previous_device_uuid : "?",
                           self->device_uuid);
 }
