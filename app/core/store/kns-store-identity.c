@@ -168,6 +168,7 @@ read_nic (const char *dir,
   g_autofree char *device = g_build_filename (dir, name, "device", NULL);
   g_autofree char *assign = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *lower = NULL;
 
   if (!g_file_test (device, G_FILE_TEST_EXISTS))
     return NULL;
@@ -176,7 +177,8 @@ read_nic (const char *dir,
   if (g_strcmp0 (assign, "0") != 0 || address == NULL || *address == '\0' ||
       g_str_equal (address, "00:00:00:00:00:00"))
     return NULL;
-  return keyed_hash ("nic", g_ascii_strdown (address, -1));
+  lower = g_ascii_strdown (address, -1);
+  return keyed_hash ("nic", lower);
 }
 
 static int
