@@ -11,7 +11,7 @@
  *
  * Each released schema version keeps a database in tests/data/store/,
  * made by this program when the version was released and never remade:
- * test-store opens a copy of each with today's code and checks that the
+ * test-store-recovery opens a copy of each with today's code and checks that the
  * data is intact. When a release adds schema version N, run
  *
  *   build/tests/make-store-fixture tests/data/store/schema-N.db
@@ -233,7 +233,7 @@ main (int   argc,
       return 2;
     }
 
-  /* Việt Nam's time, as in test-store. */
+  /* Việt Nam’s time, as in the store’s tests. */
   g_setenv ("TZ", "ICT-7", TRUE);
   start = g_date_time_new_local (2026, 10, 5, 8, 0, 0);
   now = g_date_time_to_unix (start) * G_USEC_PER_SEC;

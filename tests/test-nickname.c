@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "kns-nickname.h"
+#include "kns-school.h"
 
 typedef struct
 {
@@ -165,6 +166,57 @@ test_suggest_same_seed (void)
   g_assert_false (kns_nickname_looks_like_full_name (global));
 }
 
+/* Names a child could not tell apart on the sign-in screen match. */
+static void
+test_match_key (void)
+{
+  static const char *const same[] = { "Mèo Con 7", "meo con 7", "MÈO CON 7", "  Mèo  Con\t7 ",
+                                      "Me\xcc\x80o Con 7", "Mẹo Côn 7", "Mèo\xe2\x80\x8b Con 7" };
+  static const char *const different[] = { "Mèo Con 8", "Mèo Con", "Mèo Con 7a", "Méo Con 77" };
+  g_autofree char *key = kns_nickname_match_key (same[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *other = kns_nickname_match_key (same[i]);
+
+      g_assert_cmpstr (other, ==, key);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_autofree char *other = kns_nickname_match_key (different[i]);
+
+      g_assert_cmpstr (other, !=, key);
+    }
+  g_clear_pointer (&key, g_free);
+  key = kns_nickname_match_key ("Đậu Đỏ");
+  g_assert_cmpstr (key, ==, "dau do");
+}
+
+typedef struct
+{
+  const char *label;
+  guint       grade;
+} ClassCase;
+
+static const ClassCase class_cases[] = {
+  { "2A", 2 }, { "10A1", 10 }, { "12C", 12 }, { "1", 1 }, { "6/3", 6 }, { " 5B ", 5 },
+  { "Lớp 7B", 7 }, { "lớp 9A2", 9 }, { "LỚP 11", 11 }, { "Lop 4", 4 }, { "09A", 9 },
+  { "A1", 0 }, { "13A", 0 }, { "0A", 0 }, { "123", 0 }, { "", 0 }, { "Câu lạc bộ", 0 },
+  { "Lớp", 0 }, { "K10", 0 },
+};
+
+/* What the session form puts in "Grade" when a class is typed. */
+static void
+test_class_grade (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (class_cases); i++)
+    {
+      g_test_message ("%s", class_cases[i].label);
+      g_assert_cmpuint (kns_school_grade_for_class (class_cases[i].label), ==, class_cases[i].grade);
+    }
+  g_assert_cmpuint (kns_school_grade_for_class (NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +238,8 @@ main (int   argc,
   g_test_add_func ("/kns/nickname/length", test_length);
   g_test_add_func ("/kns/nickname/suggest", test_suggest);
   g_test_add_func ("/kns/nickname/suggest-same-seed", test_suggest_same_seed);
+  g_test_add_func ("/kns/nickname/match-key", test_match_key);
+  g_test_add_func ("/kns/nickname/class-grade", test_class_grade);
 
   return g_test_run ();
 }

@@ -714,7 +714,8 @@ add_pupils (ReportSchool *school,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *nickname = g_strdup_printf ("Ong %u%u", grade, i);
+      g_autofree char *nickname = g_strdup_printf ("Ong %u%u%c", grade, i,
+                                                   sex == KNS_SEX_FEMALE ? 'b' : 'a');
       g_autoptr(KnsLearner) learner = kns_store_add_learner (school->store, nickname, "5C", grade,
                                                               "bee", sex, &error);
 

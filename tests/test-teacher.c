@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "kns-store-private.h"
 #include "kns-teacher.h"
 #include "kns-test-common.h"
 
@@ -39,6 +40,8 @@ reopen (Fixture *f)
   g_clear_object (&f->store);
   f->store = kns_store_open_with_clock (f->dir, fake_clock, f, &error);
   g_assert_no_error (error);
+  /* Time passes for the lockout as for everything else here. */
+  kns_store_set_monotonic_clock (f->store, fake_clock, f);
 }
 
 static void

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,36 @@ kns_school_tier_grades (guint  tier,
   tier = tier <= KNS_N_TIERS ? tier : 0;
   *first = grades[tier][0];
   *last = grades[tier][1];
+}
+
+/* The grade a class label names, as schools write them: "2A" → 2,
+ * "10A1" → 10, "6/3" → 6, "Lớp 7B" → 7; 0 when it names none ("A1",
+ * "13A", "Câu lạc bộ"). */
+static inline guint
+kns_school_grade_for_class (const char *label)
+{
+  static const char *const prefixes[] = { "lớp", "Lớp", "LỚP", "lop", "Lop", "LOP" };
+  guint grade = 0, digits = 0;
+  const char *p = label;
+
+  if (p == NULL)
+    return 0;
+  while (g_ascii_isspace (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (p, prefixes[i]))
+      {
+        p += strlen (prefixes[i]);
+        break;
+      }
+  while (g_ascii_isspace (*p))
+    p++;
+  for (; g_ascii_isdigit (*p) && digits < 3; p++, digits++)
+    grade = grade * 10 + (guint) (*p - '0');
+
+  if (digits == 0 || digits > 2 || grade < 1 || grade > KNS_N_GRADES)
+    return 0;
+  return grade;
 }
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* kns-learners-panel.h — teacher mode: rename, delete, archive learners
+/* kns-learners-panel.h — teacher mode: correct, delete, archive learners
  *
  * Copyright 2026 The Kỹ năng số authors
  *
@@ -22,8 +22,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KnsLearnersPanel, kns_learners_panel, KNS, LEARNERS_PANEL, AdwBin)
 
-void  kns_learners_panel_refresh (KnsLearnersPanel *self,
-                                  KnsStore         *store);
-guint kns_learners_panel_get_n_rows (KnsLearnersPanel *self);
+void       kns_learners_panel_refresh    (KnsLearnersPanel *self,
+                                         KnsStore         *store);
+guint      kns_learners_panel_get_n_rows (KnsLearnersPanel *self);
+GtkWidget *kns_learners_panel_get_row    (KnsLearnersPanel *self,
+                                         gint64            learner_id);
 
 G_END_DECLS

@@ -21,10 +21,11 @@ G_BEGIN_DECLS
 typedef void (*KnsPinGranted) (GtkWindow *parent,
                                gpointer   user_data);
 
-GtkWidget *kns_pin_dialog_present (GtkWindow     *parent,
-                                   KnsStore      *store,
-                                   const char    *heading,
-                                   KnsPinGranted  granted,
-                                   gpointer       user_data);
+GtkWidget *kns_pin_dialog_present       (GtkWindow     *parent,
+                                         KnsStore      *store,
+                                         const char    *heading,
+                                         KnsPinGranted  granted,
+                                         gpointer       user_data);
+char      *kns_pin_dialog_describe_lock (gint64         wait);
 
 G_END_DECLS

@@ -16,6 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "kns-record-item.h"
+#include "kns-school.h"
+#include "kns-session-row.h"
 #include "kns-sessions-panel.h"
 #include "kns-ui-util.h"
 
@@ -35,41 +38,19 @@ struct _KnsSessionsPanel
   AdwExpanderRow       *lessons_row;
   GtkLabel             *error_label;
   AdwPreferencesGroup  *past_group;
+  GtkListBox           *past_list;
 
   /* Owned */
   KnsStore             *store;
   KnsCourse            *course;
   KnsClassSession      *running;
-  GPtrArray            *lesson_checks;  /* GtkCheckButton, data "lesson-id" */
+  GPtrArray            *lessons;        /* KnsLesson of the grade's tier… */
+  GPtrArray            *lesson_checks;  /* …and the GtkCheckButton of each */
   GPtrArray            *lesson_rows;    /* rows added to lessons_row */
-  GPtrArray            *past_rows;
+  GListStore           *past;           /* KnsRecordItem of KnsClassSession */
 };
 
 G_DEFINE_FINAL_TYPE (KnsSessionsPanel, kns_sessions_panel, ADW_TYPE_BIN)
-
-static const char *
-format_name (KnsSessionFormat format)
-{
-  switch (format)
-    {
-    case KNS_SESSION_FORMAT_KIOSK:
-      return _("Self-study on the computers");
-    case KNS_SESSION_FORMAT_ONLINE:
-      return _("Online");
-    case KNS_SESSION_FORMAT_IN_PERSON:
-    default:
-      return _("In person");
-    }
-}
-
-static char *
-format_time (gint64 time)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
-
-  /* Translators: a date and time, as strftime: 23/11/2026 08:30 */
-  return g_date_time_format (dt, _("%d/%m/%Y %H:%M"));
-}
 
 static void
 show_error (KnsSessionsPanel *self,
@@ -85,6 +66,13 @@ selected_grade (KnsSessionsPanel *self)
   return adw_combo_row_get_selected (self->grade_row) + 1;
 }
 
+/* A message about the form is stale once the form is changed. */
+static void
+form_changed_cb (KnsSessionsPanel *self)
+{
+  show_error (self, NULL);
+}
+
 /* The lessons of the grade's tier, to tick when the session covers
  * only some of them. */
 static void
@@ -96,6 +84,7 @@ fill_lessons (KnsSessionsPanel *self)
     adw_expander_row_remove (self->lessons_row, g_ptr_array_index (self->lesson_rows, i));
   g_ptr_array_set_size (self->lesson_rows, 0);
   g_ptr_array_set_size (self->lesson_checks, 0);
+  g_ptr_array_set_size (self->lessons, 0);
 
   if (self->course == NULL ||
       (tier = kns_course_get_tier_for_grade (self->course, selected_grade (self))) == NULL)
@@ -111,17 +100,39 @@ fill_lessons (KnsSessionsPanel *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kns_lesson_get_title (lesson));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data_full (G_OBJECT (check), "lesson-id", g_strdup (kns_lesson_get_id (lesson)), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (form_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_expander_row_add_row (self->lessons_row, row);
       g_ptr_array_add (self->lesson_rows, row);
       g_ptr_array_add (self->lesson_checks, check);
+      g_ptr_array_add (self->lessons, g_object_ref (lesson));
     }
 }
 
 static void
 grade_changed_cb (KnsSessionsPanel *self)
 {
+  form_changed_cb (self);
   fill_lessons (self);
+}
+
+/* "2A" is grade 2, "10A1" grade 10: the grade follows the class typed,
+ * and the teacher can still change it. */
+static void
+class_changed_cb (KnsSessionsPanel *self)
+{
+  guint grade = kns_school_grade_for_class (gtk_editable_get_text (GTK_EDITABLE (self->class_row)));
+
+  form_changed_cb (self);
+  if (grade > 0 && grade != selected_grade (self))
+    adw_combo_row_set_selected (self->grade_row, grade - 1);
+}
+
+/* Enter in the title or the class starts the session. */
+static void
+entry_activated_cb (KnsSessionsPanel *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sessions.start", NULL);
 }
 
 static void
@@ -136,7 +147,7 @@ show_running (KnsSessionsPanel *self)
   if (self->running == NULL)
     return;
 
-  started = format_time (self->running->started);
+  started = kns_session_row_format_time (self->running->started);
   /* Translators: "Safe online · class 6A" */
   title = g_strdup_printf (_("%s · class %s"), self->running->title, self->running->class_label);
   subtitle = g_strdup_printf (ngettext ("Started %s · %u pupil has joined",
@@ -148,15 +159,19 @@ show_running (KnsSessionsPanel *self)
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), self->running->notes ? self->running->notes : "");
 }
 
+static GtkWidget *
+create_past_row (gpointer item,
+                 gpointer user_data)
+{
+  return kns_session_row_new (kns_record_item_get_record (item));
+}
+
 static void
 show_past (KnsSessionsPanel *self)
 {
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->past_rows->len; i++)
-    adw_preferences_group_remove (self->past_group, g_ptr_array_index (self->past_rows, i));
-  g_ptr_array_set_size (self->past_rows, 0);
+  guint n;
 
   sessions = kns_store_list_sessions (self->store, &error);
   if (sessions == NULL)
@@ -165,43 +180,41 @@ show_past (KnsSessionsPanel *self)
       return;
     }
 
+  g_clear_object (&self->past);
+  self->past = g_list_store_new (KNS_TYPE_RECORD_ITEM);
   for (guint i = 0; i < sessions->len; i++)
     {
       KnsClassSession *session = g_ptr_array_index (sessions, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      guint minutes;
+      g_autoptr(KnsRecordItem) item = NULL;
 
       if (session->ended == 0)
         continue;
-      when = format_time (session->started);
-      minutes = (guint) ((session->ended - session->started) / (60 * G_USEC_PER_SEC));
-      /* Translators: a past session: "23/11/2026 08:30 · 6A · Safe online" */
-      title = g_strdup_printf (_("%s · %s · %s"), when, session->class_label, session->title);
-      subtitle = g_strdup_printf (_("%u min · %u pupils · %s"), minutes, session->attendance,
-                                  format_name (session->format));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->past_group, row);
-      g_ptr_array_add (self->past_rows, row);
+      item = kns_record_item_new (KNS_TYPE_CLASS_SESSION, session);
+      g_list_store_append (self->past, item);
     }
+  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past), create_past_row, NULL, NULL);
 
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->past));
+  gtk_widget_set_visible (GTK_WIDGET (self->past_list), n > 0);
   adw_preferences_group_set_description (self->past_group,
-                                         self->past_rows->len == 0 ? _("No session has ended yet.") : NULL);
+                                         n == 0 ? _("No session has ended yet.") : NULL);
 }
 
 static void
-start_clicked_cb (KnsSessionsPanel *self)
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  kns_sessions_panel_start (self);
+  kns_sessions_panel_start (KNS_SESSIONS_PANEL (widget));
 }
 
 static void
-end_clicked_cb (KnsSessionsPanel *self)
+end_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  KnsSessionsPanel *self = KNS_SESSIONS_PANEL (widget);
+
   kns_sessions_panel_end (self, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
 }
 
@@ -214,9 +227,10 @@ kns_sessions_panel_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->course);
   g_clear_pointer (&self->running, kns_class_session_free);
+  g_clear_pointer (&self->lessons, g_ptr_array_unref);
   g_clear_pointer (&self->lesson_checks, g_ptr_array_unref);
   g_clear_pointer (&self->lesson_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->past_rows, g_ptr_array_unref);
+  g_clear_object (&self->past);
 
   G_OBJECT_CLASS (kns_sessions_panel_parent_class)->dispose (object);
 }
@@ -241,9 +255,14 @@ kns_sessions_panel_class_init (KnsSessionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsSessionsPanel, lessons_row);
   gtk_widget_class_bind_template_child (widget_class, KnsSessionsPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, KnsSessionsPanel, past_group);
+  gtk_widget_class_bind_template_child (widget_class, KnsSessionsPanel, past_list);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grade_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, end_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, class_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "sessions.start", NULL, start_activated);
+  gtk_widget_class_install_action (widget_class, "sessions.end", NULL, end_activated);
 }
 
 static void
@@ -255,9 +274,9 @@ kns_sessions_panel_init (KnsSessionsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kns_ui_name_inner_control (GTK_WIDGET (self->lessons_row), GTK_TYPE_SWITCH,
                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->lessons_row)));
+  self->lessons = g_ptr_array_new_with_free_func (g_object_unref);
   self->lesson_checks = g_ptr_array_new ();
   self->lesson_rows = g_ptr_array_new ();
-  self->past_rows = g_ptr_array_new ();
 
   for (guint g = 1; g <= 12; g++)
     {
@@ -268,7 +287,7 @@ kns_sessions_panel_init (KnsSessionsPanel *self)
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
 
   for (KnsSessionFormat f = KNS_SESSION_FORMAT_IN_PERSON; f <= KNS_SESSION_FORMAT_ONLINE; f++)
-    gtk_string_list_append (formats, format_name (f));
+    gtk_string_list_append (formats, kns_session_row_format_name (f));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
 
   /* Translators: the suggested title of a class session */
@@ -335,12 +354,8 @@ kns_sessions_panel_start (KnsSessionsPanel *self)
   if (adw_expander_row_get_enable_expansion (self->lessons_row))
     {
       for (guint i = 0; i < self->lesson_checks->len; i++)
-        {
-          GtkCheckButton *check = g_ptr_array_index (self->lesson_checks, i);
-
-          if (gtk_check_button_get_active (check))
-            g_strv_builder_add (lessons, g_object_get_data (G_OBJECT (check), "lesson-id"));
-        }
+        if (gtk_check_button_get_active (g_ptr_array_index (self->lesson_checks, i)))
+          g_strv_builder_add (lessons, kns_lesson_get_id (g_ptr_array_index (self->lessons, i)));
       lesson_ids = g_strv_builder_end (lessons);
       if (lesson_ids[0] == NULL)
         {

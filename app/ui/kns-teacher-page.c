@@ -11,7 +11,10 @@
  *
  * The teacher area looks like an ordinary GNOME app: a view switcher and
  * boxed lists. Every panel reads the store again each time teacher mode
- * opens, so what a teacher sees is what the children did.
+ * opens, so what a teacher sees is what the children did. What the store
+ * found at start that a teacher must know (this computer's data folder
+ * was copied from another's) is said here, once, in a line above the
+ * panels that stays until it is closed.
  */
 
 #define G_LOG_DOMAIN "kns-teacher-page"
@@ -24,11 +27,14 @@
 #include "kns-sessions-panel.h"
 #include "kns-settings-panel.h"
 #include "kns-teacher-page.h"
+#include "kns-ui-util.h"
 
 struct _KnsTeacherPage
 {
   AdwBin             parent_instance;
 
+  GtkRevealer       *notice_revealer;
+  GtkLabel          *notice_label;
   AdwViewStack      *view_stack;
   KnsSessionsPanel  *sessions_panel;
   KnsDashboardPanel *dashboard_panel;
@@ -66,6 +72,26 @@ visible_panel_changed_cb (KnsTeacherPage *self)
 }
 
 static void
+tell_identity (KnsTeacherPage *self,
+               KnsStore       *store)
+{
+  g_autofree char *notice = kns_store_take_identity_notice (store);
+
+  if (notice == NULL)
+    return;
+  gtk_label_set_text (self->notice_label, notice);
+  kns_ui_reveal (self->notice_revealer, TRUE);
+}
+
+static void
+close_notice_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  kns_ui_reveal (KNS_TEACHER_PAGE (widget)->notice_revealer, FALSE);
+}
+
+static void
 kns_teacher_page_dispose (GObject *object)
 {
   KnsTeacherPage *self = KNS_TEACHER_PAGE (object);
@@ -92,6 +118,8 @@ kns_teacher_page_class_init (KnsTeacherPageClass *klass)
   g_type_ensure (KNS_TYPE_LEARNERS_PANEL);
   g_type_ensure (KNS_TYPE_SETTINGS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kns-teacher-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, sessions_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, dashboard_panel);
@@ -99,6 +127,9 @@ kns_teacher_page_class_init (KnsTeacherPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, learners_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, settings_panel);
   gtk_widget_class_bind_template_callback (widget_class, visible_panel_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "teacher.close-notice", NULL,
+                                   close_notice_activated);
 }
 
 static void
@@ -130,6 +161,7 @@ kns_teacher_page_show (KnsTeacherPage *self,
   kns_report_page_set_context (self->report_page, store, course, min_cell (self));
   kns_learners_panel_refresh (self->learners_panel, store);
   kns_settings_panel_refresh (self->settings_panel, store, settings);
+  tell_identity (self, store);
 }
 
 /**

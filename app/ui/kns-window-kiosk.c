@@ -18,7 +18,13 @@
  * timeout, with a visible countdown first that any input cancels, so the
  * next child never sees the previous one's screen. A child who has chosen
  * an answer but not yet given it is never signed out: that is the middle
- * of a question.
+ * of a question. Teacher mode left open locks after the same time, kiosk
+ * or not, wherever it takes a PIN: its dialogs close and the sign-in
+ * screen comes back. Input in the window's dialogs counts as input.
+ *
+ * The kiosk is the kiosk.enabled action: its state is what is in force
+ * (--kiosk included), and changing it applies at once and is kept in
+ * GSettings. A changed idle timeout also applies at once.
  */
 
 #define G_LOG_DOMAIN "kns-window"
@@ -43,6 +49,14 @@ idle_applies (KnsWindow *self)
          g_strcmp0 (self->setup, KNS_SETUP_LAB_ANONYMOUS) == 0;
 }
 
+/* Only where it takes a PIN to get back in: at home it would only be
+ * in the way. */
+static gboolean
+teacher_lock_applies (KnsWindow *self)
+{
+  return self->screen == KNS_SCREEN_TEACHER && self->teacher_locks && self->idle_timeout_ms > 0;
+}
+
 static gboolean
 mid_question (KnsWindow *self)
 {
@@ -57,6 +71,18 @@ input_seen (KnsWindow *self)
   kns_ui_reveal (self->idle_revealer, FALSE);
 }
 
+/* Input in the window, or in one of its dialogs. */
+static void
+input_from (GtkEventController *controller,
+            KnsWindow          *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (controller);
+
+  if (widget == GTK_WIDGET (self) ||
+      gtk_window_get_transient_for (GTK_WINDOW (widget)) == GTK_WINDOW (self))
+    input_seen (self);
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -64,15 +90,27 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 KnsWindow             *self)
 {
-  input_seen (self);
+  input_from (GTK_EVENT_CONTROLLER (controller), self);
   return GDK_EVENT_PROPAGATE;
 }
 
 static void
 pointer_cb (GtkEventController *controller,
+            double              x,
+            double              y,
             KnsWindow          *self)
 {
-  input_seen (self);
+  input_from (controller, self);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            KnsWindow       *self)
+{
+  input_from (GTK_EVENT_CONTROLLER (gesture), self);
 }
 
 static gboolean
@@ -81,8 +119,98 @@ scroll_cb (GtkEventControllerScroll *controller,
            double                    dy,
            KnsWindow                *self)
 {
-  input_seen (self);
+  input_from (GTK_EVENT_CONTROLLER (controller), self);
   return GDK_EVENT_PROPAGATE;
+}
+
+/* Capture phase: every input reaches us before any widget takes it. */
+static void
+watch_input (KnsWindow *self,
+             GtkWidget *window)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (pointer_cb), self, 0);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (scroll_cb), self, 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
+
+  gtk_widget_add_controller (window, key);
+  gtk_widget_add_controller (window, motion);
+  gtk_widget_add_controller (window, scroll);
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
+}
+
+/* A dialog is not inside the window: its input is watched too, or a
+ * teacher typing in one would be locked out mid-sentence. Whose dialog
+ * it is, is known only once it is shown. */
+static void
+toplevels_changed_cb (KnsWindow  *self,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GListModel *toplevels)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (self))
+        watch_input (self, window);
+    }
+}
+
+/* What a locked teacher mode leaves: no dialog of it is answered later. */
+static void
+close_dialogs (KnsWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (dialogs, g_steal_pointer (&window));
+    }
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_close (g_ptr_array_index (dialogs, i));
+}
+
+static void
+lock_teacher_mode (KnsWindow *self)
+{
+  g_debug ("Locking teacher mode after %u ms without input", self->idle_timeout_ms);
+  close_dialogs (self);
+  kns_ui_reveal (self->idle_revealer, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+  self->last_input = g_get_monotonic_time ();
+}
+
+static char *
+describe_countdown (KnsWindow *self,
+                    guint      seconds)
+{
+  if (teacher_lock_applies (self))
+    return g_strdup_printf (ngettext ("Nobody has used teacher mode for a while. It locks in %u second.",
+                                      "Nobody has used teacher mode for a while. It locks in %u seconds.",
+                                      seconds),
+                            seconds);
+  return g_strdup_printf (ngettext ("Are you still there? You will be signed out in %u second.",
+                                    "Are you still there? You will be signed out in %u seconds.",
+                                    seconds),
+                          seconds);
 }
 
 static gboolean
@@ -91,7 +219,7 @@ idle_tick_cb (gpointer user_data)
   KnsWindow *self = user_data;
   gint64 elapsed_ms, left_ms, warn_ms;
 
-  if (!idle_applies (self))
+  if (!idle_applies (self) && !teacher_lock_applies (self))
     {
       kns_ui_reveal (self->idle_revealer, FALSE);
       self->last_input = g_get_monotonic_time ();
@@ -99,7 +227,7 @@ idle_tick_cb (gpointer user_data)
     }
 
   /* Choosing an answer is being busy, even without moving. */
-  if (mid_question (self))
+  if (self->learner != NULL && mid_question (self))
     {
       input_seen (self);
       return G_SOURCE_CONTINUE;
@@ -109,7 +237,9 @@ idle_tick_cb (gpointer user_data)
   left_ms = (gint64) self->idle_timeout_ms - elapsed_ms;
   warn_ms = MIN (COUNTDOWN_MS, self->idle_timeout_ms / 3);
 
-  if (left_ms <= 0)
+  if (left_ms <= 0 && teacher_lock_applies (self))
+    lock_teacher_mode (self);
+  else if (left_ms <= 0)
     {
       g_debug ("Signing %s out after %u ms without input", self->learner->nickname, self->idle_timeout_ms);
       kns_ui_reveal (self->idle_revealer, FALSE);
@@ -118,14 +248,15 @@ idle_tick_cb (gpointer user_data)
     }
   else if (left_ms <= warn_ms)
     {
-      guint seconds = (guint) ((left_ms + 999) / 1000);
-      g_autofree char *text = NULL;
+      g_autofree char *text = describe_countdown (self, (guint) ((left_ms + 999) / 1000));
+      GtkWidget *button = gtk_widget_get_last_child (gtk_revealer_get_child (self->idle_revealer));
 
-      text = g_strdup_printf (ngettext ("Are you still there? You will be signed out in %u second.",
-                                        "Are you still there? You will be signed out in %u seconds.",
-                                        seconds),
-                              seconds);
       gtk_label_set_text (self->idle_label, text);
+      /* Any input cancels it; the button says so to whoever is there. */
+      if (GTK_IS_BUTTON (button))
+        gtk_button_set_label (GTK_BUTTON (button),
+                              teacher_lock_applies (self) ? _("Keep teacher mode open")
+                                                          : _("I am still here"));
       kns_ui_reveal (self->idle_revealer, TRUE);
     }
 
@@ -148,36 +279,68 @@ is_active_changed_cb (KnsWindow  *self,
     gdk_toplevel_restore_system_shortcuts (GDK_TOPLEVEL (surface));
 }
 
+static void
+kiosk_state_changed (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
+{
+  KnsWindow *self = user_data;
+  gboolean kiosk = g_variant_get_boolean (value);
+
+  kns_window_set_kiosk (self, kiosk);
+  if (self->settings != NULL && g_settings_is_writable (self->settings, "kiosk-mode"))
+    g_settings_set_boolean (self->settings, "kiosk-mode", kiosk);
+}
+
 void
 kns_window_kiosk_init (KnsWindow *self)
 {
-  GtkEventController *key = gtk_event_controller_key_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
-  /* Capture phase: every input reaches us before any widget takes it. */
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-
-  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (pointer_cb), self);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (input_seen), self);
-
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
+  watch_input (self, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+
+  self->kiosk_action = g_simple_action_new_stateful ("enabled", NULL,
+                                                     g_variant_new_boolean (FALSE));
+  g_signal_connect (self->kiosk_action, "change-state", G_CALLBACK (kiosk_state_changed), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->kiosk_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "kiosk", G_ACTION_GROUP (group));
 
   self->idle_timeout_ms = 300 * 1000;
   self->last_input = g_get_monotonic_time ();
+  self->kiosk_screen = self->screen;
   self->idle_source = g_timeout_add (IDLE_TICK_MS, idle_tick_cb, self);
+}
+
+static void
+idle_timeout_changed_cb (KnsWindow  *self,
+                         const char *key,
+                         GSettings  *settings)
+{
+  kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
+}
+
+static void
+kiosk_writable_changed_cb (KnsWindow  *self,
+                           const char *key,
+                           GSettings  *settings)
+{
+  /* Locked with dconf: the technician decides, not teacher mode. */
+  g_simple_action_set_enabled (self->kiosk_action, g_settings_is_writable (settings, "kiosk-mode"));
+}
+
+/* The window's GSettings: what they say now, and from now on. */
+void
+kns_window_kiosk_follow_settings (KnsWindow *self)
+{
+  g_signal_connect_object (self->settings, "changed::idle-timeout",
+                           G_CALLBACK (idle_timeout_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "writable-changed::kiosk-mode",
+                           G_CALLBACK (kiosk_writable_changed_cb), self, G_CONNECT_SWAPPED);
+  idle_timeout_changed_cb (self, "idle-timeout", self->settings);
+  kiosk_writable_changed_cb (self, "kiosk-mode", self->settings);
 }
 
 void
@@ -186,6 +349,7 @@ kns_window_kiosk_dispose (KnsWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_object (&self->kiosk_action);
   if (self->inhibit_cookie != 0 && app != NULL)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
@@ -199,6 +363,17 @@ kns_window_kiosk_update (KnsWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean want = self->kiosk && app != NULL &&
                   (self->screen == KNS_SCREEN_LESSON || self->screen == KNS_SCREEN_QUIZ);
+
+  /* Teacher mode just opened: it locks when idle if it took a PIN. */
+  if (self->screen != self->kiosk_screen)
+    {
+      if (self->screen == KNS_SCREEN_TEACHER)
+        {
+          self->teacher_locks = self->store != NULL && kns_teacher_pin_needed (self->store);
+          self->last_input = g_get_monotonic_time ();
+        }
+      self->kiosk_screen = self->screen;
+    }
 
   if (want && self->inhibit_cookie == 0)
     self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
@@ -225,6 +400,21 @@ kns_window_kiosk_close_request (KnsWindow *self)
   return FALSE;
 }
 
+/* Only teacher mode quits a kiosk: Ctrl+Q and app.quit are off. */
+static void
+update_app_quit (KnsWindow *self)
+{
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const no_accels[] = { NULL };
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GAction *quit = app != NULL ? g_action_map_lookup_action (G_ACTION_MAP (app), "quit") : NULL;
+
+  if (!G_IS_SIMPLE_ACTION (quit))
+    return;
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (quit), !self->kiosk);
+  gtk_application_set_accels_for_action (app, "app.quit", self->kiosk ? no_accels : quit_accels);
+}
+
 void
 kns_window_set_kiosk (KnsWindow *self,
                       gboolean   kiosk)
@@ -232,6 +422,8 @@ kns_window_set_kiosk (KnsWindow *self,
   g_return_if_fail (KNS_IS_WINDOW (self));
 
   self->kiosk = !!kiosk;
+  g_simple_action_set_state (self->kiosk_action, g_variant_new_boolean (self->kiosk));
+  update_app_quit (self);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, !kiosk);
   adw_header_bar_set_show_end_title_buttons (self->header_bar, !kiosk);
   gtk_window_set_deletable (GTK_WINDOW (self), !kiosk);
@@ -260,4 +452,11 @@ kns_window_set_idle_timeout (KnsWindow *self,
 
   self->idle_timeout_ms = milliseconds;
   self->last_input = g_get_monotonic_time ();
+}
+
+guint
+kns_window_get_idle_timeout (KnsWindow *self)
+{
+  g_return_val_if_fail (KNS_IS_WINDOW (self), 0);
+  return self->idle_timeout_ms;
 }

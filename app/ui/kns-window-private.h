@@ -88,6 +88,9 @@ struct _KnsWindow
   guint                 idle_timeout_ms;
   gint64                last_input;
   guint                 idle_source;
+  GSimpleAction        *kiosk_action; /* kiosk.enabled: what is in force */
+  KnsScreen             kiosk_screen; /* on view at the last kns_window_kiosk_update () */
+  gboolean              teacher_locks; /* teacher mode, on view, locks when idle */
 
   /* Text size (kns-window-text-size.c) */
   double                text_scale;
@@ -107,6 +110,7 @@ void        kns_window_refuse_older    (KnsWindow *self);
 void        kns_window_kiosk_init      (KnsWindow *self);
 void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
+void        kns_window_kiosk_follow_settings (KnsWindow *self);
 gboolean    kns_window_kiosk_close_request (KnsWindow *self);
 void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
 void        kns_window_text_size_init  (KnsWindow *self);

@@ -472,7 +472,8 @@ open_teacher_mode (GtkWindow *window,
   show_screen (self, KNS_SCREEN_TEACHER);
 }
 
-/* At home there is no PIN; in a school it is asked every time. */
+/* At home there is no PIN; in a school it is asked every time, and a
+ * missing or damaged one opens nothing (kns_teacher_pin_needed ()). */
 static void
 teacher_mode_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -480,7 +481,7 @@ teacher_mode_activated (GtkWidget  *widget,
 {
   KnsWindow *self = KNS_WINDOW (widget);
 
-  if (g_strcmp0 (self->setup, KNS_SETUP_HOME) == 0 || !kns_teacher_has_pin (self->store))
+  if (!kns_teacher_pin_needed (self->store))
     open_teacher_mode (GTK_WINDOW (self), NULL);
   else
     kns_pin_dialog_present (GTK_WINDOW (self), self->store, _("Teacher mode"), open_teacher_mode, NULL);
@@ -924,7 +925,7 @@ kns_window_set_settings (KnsWindow *self,
                                G_CALLBACK (allow_higher_tiers_changed_cb), self, 0);
       allow_higher_tiers_changed_cb (settings, "allow-higher-tiers", self);
       self->pass_mark = g_settings_get_uint (settings, "pass-mark");
-      kns_window_set_idle_timeout (self, g_settings_get_uint (settings, "idle-timeout") * 1000);
+      kns_window_kiosk_follow_settings (self);
       kns_window_text_size_follow (self);
     }
 }

@@ -65,6 +65,7 @@ void              kns_window_set_kiosk        (KnsWindow      *self,
 gboolean          kns_window_get_kiosk        (KnsWindow      *self);
 void              kns_window_set_idle_timeout (KnsWindow      *self,
                                                guint           milliseconds);
+guint             kns_window_get_idle_timeout (KnsWindow      *self);
 KnsScreen         kns_window_get_screen       (KnsWindow      *self);
 const KnsLearner *kns_window_get_learner      (KnsWindow      *self);
 GtkWidget        *kns_window_get_page         (KnsWindow      *self,

@@ -330,6 +330,27 @@ kns_nickname_suggest (GRand *rand)
 }
 
 /**
+ * kns_nickname_match_key:
+ * @name: a nickname or a class label, UTF-8
+ *
+ * Two names that a child reading the sign-in screen could not tell
+ * apart have the same key: case, accents, spaces and invisible
+ * characters aside ("Mèo Con 7", "meo  con 7", "MÈO CON 7").
+ *
+ * Returns: (transfer full): a key to compare with strcmp()
+ */
+char *
+kns_nickname_match_key (const char *name)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  text = collapse_spaces (name);
+  return strip_accents (text, -1);
+}
+
+/**
  * kns_nickname_sort_key:
  * @name: a nickname or a class label, UTF-8
  *
@@ -344,22 +365,10 @@ kns_nickname_suggest (GRand *rand)
 char *
 kns_nickname_sort_key (const char *name)
 {
-  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) base = g_string_new (NULL);
   g_autofree char *folded = NULL;
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-      if (c == 0x0110 || c == 0x0111)  /* Đ, đ */
-        c = 'd';
-      g_string_append_unichar (base, c);
-    }
-  folded = g_utf8_casefold (base->str, -1);
+  folded = strip_accents (name, -1);
   return g_utf8_collate_key_for_filename (folded, -1);
 }

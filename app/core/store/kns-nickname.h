@@ -23,5 +23,6 @@ char    *kns_nickname_normalize            (const char *nickname);
 guint    kns_nickname_length               (const char *nickname);
 char    *kns_nickname_suggest              (GRand      *rand);
 char    *kns_nickname_sort_key             (const char *name);
+char    *kns_nickname_match_key            (const char *name);
 
 G_END_DECLS

@@ -91,6 +91,51 @@ clean_label (const char *text)
   return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
+/* Two pupils of one class whose nicknames differ only in case, accents
+ * or spaces would pick each other on the sign-in screen. Pupils of
+ * archived classes are off that screen and do not count. */
+static gboolean
+check_unique (KnsStore    *self,
+              gint64       learner_id,
+              const char  *nickname,
+              const char  *class_label,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = kns_nickname_match_key (nickname);
+  int rc;
+
+  stmt = kns_store_prepare (self,
+                            "SELECT nickname FROM learner "
+                            "WHERE kind = 0 AND archived = 0 AND class_label = ? AND id <> ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, class_label, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, learner_id);
+
+  while ((rc = kns_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *other = kns_nickname_match_key ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (!g_str_equal (key, other))
+        continue;
+      if (*class_label != '\0')
+        g_set_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_DUPLICATE,
+                     /* Translators: %s are a class label, then a nickname */
+                     _("Class %s already has a pupil called “%s”. Choose another nickname, for "
+                       "example with a number."),
+                     class_label, sqlite3_column_text (stmt, 0));
+      else
+        g_set_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_DUPLICATE,
+                     _("A pupil without a class is already called “%s”. Choose another "
+                       "nickname, for example with a number."),
+                     sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return rc == SQLITE_DONE;
+}
+
 /* Sex is kept only if the school records it for its report. */
 static gboolean
 sex_to_store (KnsStore  *self,
@@ -160,7 +205,9 @@ insert_learner (KnsStore       *self,
 
   if (!kns_store_begin (self, error))
     return NULL;
-  if (!insert_learner_row (self, learner, sex, error))
+  if ((kind == KNS_LEARNER_PROFILE &&
+       !check_unique (self, 0, learner->nickname, learner->class_label, error)) ||
+      !insert_learner_row (self, learner, sex, error))
     {
       kns_store_rollback (self);
       return NULL;
@@ -178,7 +225,9 @@ insert_learner (KnsStore       *self,
  * @sex: kept only if the setting record-sex is "true"
  *
  * The nickname is normalized (kns_nickname_normalize()); an empty or
- * too long one, or a grade outside 1–12, is %KNS_STORE_ERROR_INVALID.
+ * too long one, or a grade outside 1–12, is %KNS_STORE_ERROR_INVALID;
+ * one that another pupil of the class has, case and accents aside, is
+ * %KNS_STORE_ERROR_DUPLICATE.
  *
  * Returns: (transfer full): the new learner
  */
@@ -358,7 +407,7 @@ update_learner_row (KnsStore          *self,
  *   avatar, sex or archived flag; its id says which
  *
  * The kind and the times are not changed; the nickname is checked as
- * by kns_store_add_learner().
+ * by kns_store_add_learner(), against the pupils of the new class.
  */
 gboolean
 kns_store_update_learner (KnsStore          *self,
@@ -380,7 +429,9 @@ kns_store_update_learner (KnsStore          *self,
 
   if (!kns_store_begin (self, error))
     return FALSE;
-  if (!update_learner_row (self, learner, name, label, error))
+  if (!update_learner_row (self, learner, name, label, error) ||
+      (learner->kind == KNS_LEARNER_PROFILE && !learner->archived &&
+       !check_unique (self, learner->id, name, label, error)))
     return kns_store_rollback (self);
   return kns_store_commit (self, error);
 }

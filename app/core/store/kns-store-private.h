@@ -29,11 +29,20 @@ struct _KnsStore
   sqlite3          *db;
   KnsStoreClock     clock;
   gpointer          clock_data;
+  KnsStoreClock     monotonic;      /* g_get_monotonic_time (), or a test's */
+  gpointer          monotonic_data;
+  gint64            opened_monotonic;
 
   char             *data_dir;
   char             *path;           /* DATA_DIR/kynangso.db */
   char             *device_uuid;
+  char             *previous_device_uuid; /* before this copy got its own; kns-store-identity.c */
   guint             schema_version;
+
+  /* The PIN lockout counts time waited (kns-teacher.c): the record it
+   * last saw or wrote, and when, on the monotonic clock. */
+  char             *pin_anchor;
+  gint64            pin_anchor_time;
 
   gboolean          grouped;        /* in kns_store_begin_group () */
   gboolean          group_lost;     /* SQLite rolled the group back */
@@ -113,9 +122,23 @@ void          kns_store_set_error         (KnsStore     *self,
                                            GError      **error);
 char         *kns_store_column_dup        (sqlite3_stmt *stmt,
                                            int           column);
+gboolean      kns_store_read_setting      (KnsStore     *self,
+                                           const char   *key,
+                                           char        **value,
+                                           GError      **error);
+gboolean      kns_store_write_setting     (KnsStore     *self,
+                                           const char   *key,
+                                           const char   *value,
+                                           GError      **error);
+gint64        kns_store_monotonic_now     (KnsStore     *self);
 gboolean      kns_store_records_sex       (KnsStore     *self,
                                            gboolean     *records,
                                            GError      **error);
+
+/* kns-store-identity.c */
+gboolean      kns_store_load_identity     (KnsStore     *self,
+                                           GError      **error);
+gboolean      kns_store_is_identity_key   (const char   *key);
 
 /* kns-store-schema.c */
 guint         kns_store_schema_latest     (void);
@@ -186,6 +209,11 @@ gboolean      kns_store_close_counted     (KnsStore     *self,
  * full disk would. */
 void          kns_store_set_max_pages     (KnsStore     *self,
                                            guint         n_pages);
+/* For tests only: what "time waited" is measured with (the PIN's
+ * lockout); %NULL for the real monotonic clock. */
+void          kns_store_set_monotonic_clock (KnsStore    *self,
+                                           KnsStoreClock clock,
+                                           gpointer      clock_data);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KnsEvent, kns_store_event_clear)
 

@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * PRAGMA user_version holds the schema version. Each released version
- * has a fixture in tests/data/store/schema-N.db, and test-store opens a
+ * has a fixture in tests/data/store/schema-N.db, and test-store-recovery opens a
  * copy of each. A migration is never edited once released: a change is
  * a new migration appended to the list.
  */

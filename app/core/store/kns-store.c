@@ -50,6 +50,12 @@ real_time_clock (gpointer user_data)
   return g_get_real_time ();
 }
 
+static gint64
+monotonic_clock (gpointer user_data)
+{
+  return g_get_monotonic_time ();
+}
+
 static guint
 busy_timeout_ms (void)
 {
@@ -368,11 +374,12 @@ kns_store_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static gboolean
-read_setting (KnsStore    *self,
-              const char  *key,
-              char       **value,
-              GError     **error)
+/* *value is %NULL when the setting is not there. */
+gboolean
+kns_store_read_setting (KnsStore    *self,
+                        const char  *key,
+                        char       **value,
+                        GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -389,11 +396,12 @@ read_setting (KnsStore    *self,
   return TRUE;
 }
 
-static gboolean
-write_setting (KnsStore    *self,
-               const char  *key,
-               const char  *value,
-               GError     **error)
+/* Inside the caller's transaction; a %NULL @value deletes the row. */
+gboolean
+kns_store_write_setting (KnsStore    *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -422,7 +430,7 @@ kns_store_records_sex (KnsStore  *self,
 {
   g_autofree char *value = NULL;
 
-  if (!read_setting (self, KNS_STORE_SETTING_RECORD_SEX, &value, error))
+  if (!kns_store_read_setting (self, KNS_STORE_SETTING_RECORD_SEX, &value, error))
     return FALSE;
   *records = g_strcmp0 (value, "true") == 0;
   return TRUE;
@@ -645,29 +653,6 @@ connect_database (KnsStore   *self,
   return kns_store_migrate (self, version, error);
 }
 
-static gboolean
-load_device_uuid (KnsStore  *self,
-                  GError   **error)
-{
-  g_autofree char *uuid = NULL;
-
-  if (!read_setting (self, KNS_STORE_SETTING_DEVICE_UUID, &self->device_uuid, error))
-    return FALSE;
-  if (self->device_uuid != NULL)
-    return TRUE;
-
-  uuid = g_uuid_string_random ();
-  if (!kns_store_begin (self, error))
-    return FALSE;
-  if (!write_setting (self, KNS_STORE_SETTING_DEVICE_UUID, uuid, error))
-    return kns_store_rollback (self);
-  if (!kns_store_commit (self, error))
-    return FALSE;
-
-  self->device_uuid = g_steal_pointer (&uuid);
-  return TRUE;
-}
-
 /* A guest's rows go at sign-out; a crash or a power cut during a guest's
  * turn leaves them behind, and they go now. Their tallies stay. */
 static gboolean
@@ -748,6 +733,8 @@ kns_store_finalize (GObject *object)
   g_free (self->data_dir);
   g_free (self->path);
   g_free (self->device_uuid);
+  g_free (self->previous_device_uuid);
+  g_free (self->pin_anchor);
   g_free (self->moved_aside);
   g_free (self->restored_from);
 
@@ -770,6 +757,8 @@ static void
 kns_store_init (KnsStore *self)
 {
   self->clock = real_time_clock;
+  self->monotonic = monotonic_clock;
+  self->opened_monotonic = g_get_monotonic_time ();
 }
 
 /**
@@ -824,7 +813,7 @@ kns_store_open_with_clock (const char     *data_dir,
 
   if (!prepare_folder (self, error) ||
       !open_file (self, error) ||
-      !load_device_uuid (self, error))
+      !kns_store_load_identity (self, error))
     return NULL;
 
   /* Not worth refusing to start for: the next open tries again. */
@@ -926,6 +915,26 @@ kns_store_now (KnsStore *self)
   return self->clock (self->clock_data);
 }
 
+/* Time that only goes forwards, whatever the computer's clock says:
+ * what the teacher PIN's lockout counts. */
+gint64
+kns_store_monotonic_now (KnsStore *self)
+{
+  return self->monotonic (self->monotonic_data);
+}
+
+void
+kns_store_set_monotonic_clock (KnsStore      *self,
+                               KnsStoreClock  clock,
+                               gpointer       clock_data)
+{
+  g_return_if_fail (KNS_IS_STORE (self));
+
+  self->monotonic = clock != NULL ? clock : monotonic_clock;
+  self->monotonic_data = clock_data;
+  self->opened_monotonic = self->monotonic (self->monotonic_data);
+}
+
 static const char *
 setting_default (const char *key)
 {
@@ -952,7 +961,7 @@ kns_store_get_setting (KnsStore    *self,
   g_return_val_if_fail (KNS_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!read_setting (self, key, &value, error))
+  if (!kns_store_read_setting (self, key, &value, error))
     return NULL;
   return value != NULL ? value : g_strdup (setting_default (key));
 }
@@ -973,7 +982,7 @@ kns_store_set_setting (KnsStore    *self,
   g_return_val_if_fail (KNS_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
 
-  if (g_str_equal (key, KNS_STORE_SETTING_DEVICE_UUID))
+  if (kns_store_is_identity_key (key))
     {
       g_set_error_literal (error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID,
                            _("The identity of this computer cannot be changed."));
@@ -982,7 +991,7 @@ kns_store_set_setting (KnsStore    *self,
 
   if (!kns_store_begin (self, error))
     return FALSE;
-  if (!write_setting (self, key, value, error))
+  if (!kns_store_write_setting (self, key, value, error))
     return kns_store_rollback (self);
 
   /* A school that stops recording sex keeps none. */

@@ -41,6 +41,7 @@ typedef enum
   KNS_STORE_ERROR_INVALID,       /* bad input: an empty nickname, grade 13… */
   KNS_STORE_ERROR_BUSY,          /* a class session is already running */
   KNS_STORE_ERROR_DAMAGED,       /* the file is damaged: the app restores a backup */
+  KNS_STORE_ERROR_DUPLICATE,     /* another pupil of the class has that nickname */
 } KnsStoreError;
 
 /* What kns_store_open() had to do with a damaged database. */
@@ -210,6 +211,10 @@ KnsStore         *kns_store_open_with_clock      (const char            *data_di
                                                   GError               **error);
 const char       *kns_store_get_path             (KnsStore              *self);
 const char       *kns_store_get_device_uuid      (KnsStore              *self);
+const char       *kns_store_get_previous_device_uuid (KnsStore          *self);
+gboolean          kns_store_renew_device_uuid    (KnsStore              *self,
+                                                  GError               **error);
+char             *kns_store_take_identity_notice (KnsStore              *self);
 KnsStoreRecovery  kns_store_get_recovery         (KnsStore              *self);
 const char       *kns_store_get_moved_aside      (KnsStore              *self);
 const char       *kns_store_get_restored_backup  (KnsStore              *self);

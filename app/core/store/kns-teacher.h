@@ -11,8 +11,12 @@
  *
  * The PIN is kept only as a libsodium crypto_pwhash_str (argon2id) hash.
  * After KNS_PIN_FREE_TRIES wrong tries, entry locks for a delay that
- * doubles with each further wrong try; the count and the lock live in
- * the store, so restarting the app does not reset them.
+ * doubles with each further wrong try. The count and the time left to
+ * wait live in the store, sealed with a MAC keyed by the hash, so that
+ * neither a restart nor an edited, deleted or replayed row resets them;
+ * the wait counts time that has passed with the app open, so moving the
+ * clock changes nothing. An empty, missing or damaged hash never opens
+ * teacher mode: `kynangso --reset-teacher-pin` sets a new PIN.
  */
 
 #pragma once
@@ -37,7 +41,8 @@ typedef enum
   KNS_PIN_OK,
   KNS_PIN_WRONG,
   KNS_PIN_LOCKED,
-  KNS_PIN_NOT_SET,
+  KNS_PIN_NOT_SET, /* no PIN on a computer that needs one: never opens */
+  KNS_PIN_DAMAGED, /* the saved hash is not one: never opens */
 } KnsPinResult;
 
 gboolean      kns_pin_is_valid            (const char  *pin);
@@ -51,6 +56,7 @@ gboolean      kns_teacher_set_setup       (KnsStore    *store,
                                            const char  *setup,
                                            GError     **error);
 gboolean      kns_teacher_has_pin         (KnsStore    *store);
+gboolean      kns_teacher_pin_needed      (KnsStore    *store);
 gboolean      kns_teacher_set_pin         (KnsStore    *store,
                                            const char  *pin,
                                            GError     **error);
@@ -59,6 +65,7 @@ KnsPinResult  kns_teacher_check_pin       (KnsStore    *store,
                                            gint64      *locked_until,
                                            GError     **error);
 gint64        kns_teacher_get_locked_until (KnsStore   *store);
+gint64        kns_teacher_get_wait        (KnsStore    *store);
 guint         kns_teacher_get_tries_left  (KnsStore    *store);
 
 G_END_DECLS
