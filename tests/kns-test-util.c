@@ -85,6 +85,18 @@ kns_test_find_message_dialog (void)
   return NULL;
 }
 
+/* Presses the button of @dialog labelled @label, as a teacher would:
+ * the dialog answers and closes. */
+void
+kns_test_respond (AdwMessageDialog *dialog,
+                  const char       *label)
+{
+  g_object_ref (dialog);
+  kns_test_click (kns_test_find_button (GTK_WIDGET (dialog), label));
+  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+}
+
 static void
 clicked_cb (GtkButton *button,
             gboolean  *done)

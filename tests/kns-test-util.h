@@ -38,6 +38,8 @@ GtkWidget *kns_test_find_button    (GtkWidget  *root,
                                     const char *label);
 void       kns_test_click          (GtkWidget  *button);
 AdwMessageDialog *kns_test_find_message_dialog (void);
+void       kns_test_respond        (AdwMessageDialog *dialog,
+                                    const char       *label);
 void       kns_test_screenshot     (GtkWidget  *window,
                                     const char *name);
 GdkTexture *kns_test_render        (GtkWidget  *window);

@@ -159,7 +159,9 @@ report_pupil_visit (ReportSchool *school,
                     const char   *lesson_id,
                     guint         n_right)
 {
-  g_autoptr(GArray) ids = add_learners (school, "Sóc", "", grade, sex, 1);
+  /* Each a nickname of its own: two pupils without a class cannot share one. */
+  g_autofree char *animal = g_strdup_printf ("Sóc %u", school->nicknames->len);
+  g_autoptr(GArray) ids = add_learners (school, animal, "", grade, sex, 1);
   gint64 id = g_array_index (ids, gint64, 0);
 
   sign_in_all (school, ids);

@@ -109,36 +109,13 @@ teacher_panel (TeacherFixture *f,
 }
 
 AdwMessageDialog *
-teacher_find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-AdwMessageDialog *
 teacher_wait_dialog (void)
 {
   AdwMessageDialog *dialog;
 
-  WAIT_FOR ((dialog = teacher_find_dialog ()) != NULL &&
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL &&
             gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   return dialog;
-}
-
-/* Presses the button of @dialog labelled @label, as a teacher would:
- * the dialog answers and closes. */
-void
-teacher_respond (AdwMessageDialog *dialog,
-                 const char       *label)
-{
-  g_object_ref (dialog);
-  kns_test_click (kns_test_find_button (GTK_WIDGET (dialog), label));
-  WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_object_unref (dialog);
 }
 
 /* Types @pin in the PIN dialog and presses "Open". */
@@ -148,7 +125,7 @@ teacher_give_pin (const char *pin)
   AdwMessageDialog *dialog = teacher_wait_dialog ();
 
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), pin);
-  teacher_respond (dialog, _("Open"));
+  kns_test_respond (dialog, _("Open"));
   kns_test_spin (50);
 }
 

@@ -58,10 +58,7 @@ void              teacher_enter             (TeacherFixture *f);
 void              teacher_sql               (TeacherFixture *f,
                                              const char     *sql);
 
-AdwMessageDialog *teacher_find_dialog       (void);
 AdwMessageDialog *teacher_wait_dialog       (void);
-void              teacher_respond           (AdwMessageDialog *dialog,
-                                             const char     *label);
 void              teacher_give_pin          (const char     *pin);
 const char       *teacher_dialog_body       (AdwMessageDialog *dialog);
 GtkWidget        *teacher_find_row          (GtkWidget      *root,

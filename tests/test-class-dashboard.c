@@ -182,17 +182,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 enter_dashboard (Fixture *f)
 {
@@ -200,9 +189,9 @@ enter_dashboard (Fixture *f)
   AdwMessageDialog *dialog;
 
   kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Teacher")));
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), PIN);
-  adw_message_dialog_response (dialog, "unlock");
+  kns_test_respond (dialog, _("Open"));
   WAIT_FOR (g_strcmp0 (kns_screen_to_string (kns_window_get_screen (f->window)), "teacher") == 0);
   kns_teacher_page_set_panel (teacher, "dashboard");
 }

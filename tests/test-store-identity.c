@@ -332,6 +332,29 @@ test_folder_copied_to_another_computer (Lab           *lab,
   assert_kept (lab, lab->store.dir);
 }
 
+/* The headless report export, run on a cloned computer before the app
+ * ever started there, speaks for the copy, not for the original. */
+static void
+test_copy_opened_shared_first (Lab           *lab,
+                               gconstpointer  data)
+{
+  g_autofree char *name = copy_name (lab, "shared");
+  g_autofree char *copy = copy_folder (lab, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KnsStore) shared = NULL;
+  g_autoptr(KnsStore) store = NULL;
+
+  be_computer (lab, MACHINE_B, CARD_B, NULL);
+  shared = kns_store_open_shared (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kns_store_get_device_uuid (shared), !=, lab->uuid);
+  g_assert_cmpstr (kns_store_get_previous_device_uuid (shared), ==, lab->uuid);
+
+  /* The app, started afterwards, is the same computer as the export. */
+  store = open_at (lab, copy);
+  g_assert_cmpstr (kns_store_get_device_uuid (store), ==, kns_store_get_device_uuid (shared));
+}
+
 /* A disk image copied block by block: the same machine id, the same
  * inode, the same path; only the network card tells. */
 static void
@@ -469,6 +492,7 @@ main (int   argc,
   ADD_LAB ("/kns/store/identity/new-store", test_new_store);
   ADD_LAB ("/kns/store/identity/folder-copied-to-another-computer",
            test_folder_copied_to_another_computer);
+  ADD_LAB ("/kns/store/identity/copy-opened-shared-first", test_copy_opened_shared_first);
   ADD_LAB ("/kns/store/identity/disk-image", test_disk_image);
   ADD_LAB ("/kns/store/identity/folder-copied-on-same-computer",
            test_folder_copied_on_same_computer);

@@ -248,12 +248,12 @@ test_delete_asks (TeacherFixture *f,
   kns_test_click (kns_test_find_button (GTK_WIDGET (pupil), _("Delete this pupil")));
   dialog = teacher_wait_dialog ();
   kns_test_screenshot (GTK_WIDGET (dialog), "42-delete-confirm");
-  teacher_respond (dialog, _("Cancel"));
+  kns_test_respond (dialog, _("Cancel"));
   kept = kns_store_get_learner (f->store, f->ca, NULL);
   g_assert_nonnull (kept);
 
   kns_test_click (kns_test_find_button (GTK_WIDGET (pupil), _("Delete this pupil")));
-  teacher_respond (teacher_wait_dialog (), _("Delete"));
+  kns_test_respond (teacher_wait_dialog (), _("Delete"));
   gone = kns_store_get_learner (f->store, f->ca, &error);
   g_assert_null (gone);
   g_assert_error (error, KNS_STORE_ERROR, KNS_STORE_ERROR_NOT_FOUND);
@@ -376,7 +376,7 @@ test_screens (TeacherFixture *f,
   kns_test_click (kns_test_find_button (GTK_WIDGET (pupil), _("Delete this pupil")));
   dialog = teacher_wait_dialog ();
   SHOT (dialog, "delete");
-  teacher_respond (dialog, _("Cancel"));
+  kns_test_respond (dialog, _("Cancel"));
 
   /* Settings: the kiosk, the lab, then the PIN with a message. */
   settings = teacher_panel (f, "settings");
@@ -389,7 +389,7 @@ test_screens (TeacherFixture *f,
   kns_test_click (kns_test_find_button (settings, _("Quit Kỹ năng số")));
   dialog = teacher_wait_dialog ();
   SHOT (dialog, "quit");
-  teacher_respond (dialog, _("Cancel"));
+  kns_test_respond (dialog, _("Cancel"));
 
   /* Left alone: the countdown before it locks. */
   kns_window_set_idle_timeout (f->window, 9000);

@@ -66,7 +66,7 @@ assert_locks (TeacherFixture *f,
   g_assert_cmpstr (teacher_screen (f), ==, "sign-in");
   /* At least the idle time went by. */
   g_assert_cmpint (g_get_monotonic_time () - start, >=, (gint64) timeout_ms * 1000);
-  WAIT_FOR (teacher_find_dialog () == NULL);
+  WAIT_FOR (kns_test_find_message_dialog () == NULL);
 }
 
 /* Left open with a deletion about to be confirmed: it locks, the
@@ -144,7 +144,7 @@ test_input_in_dialog (TeacherFixture *f,
       kns_test_spin (250);
     }
   g_assert_cmpstr (teacher_screen (f), ==, "teacher");
-  g_assert_true (teacher_find_dialog () == dialog);
+  g_assert_true (kns_test_find_message_dialog () == dialog);
 
   /* Then nothing more: it locks. */
   WAIT_FOR (g_strcmp0 (teacher_screen (f), "sign-in") == 0);
@@ -182,8 +182,8 @@ test_pin_fails_closed (TeacherFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.teacher-mode", NULL);
   dialog = teacher_wait_dialog ();
   assert_no_command (dialog);
-  teacher_respond (dialog, _("Cancel"));
-  WAIT_FOR (teacher_find_dialog () == NULL);
+  kns_test_respond (dialog, _("Cancel"));
+  WAIT_FOR (kns_test_find_message_dialog () == NULL);
 
   /* The hash emptied behind the app's back: before, teacher mode opened. */
   teacher_sql (f, "UPDATE setting SET value = '' WHERE key = 'teacher-pin-hash'");
@@ -193,7 +193,7 @@ test_pin_fails_closed (TeacherFixture *f,
   g_assert_false (adw_message_dialog_has_response (dialog, "unlock"));
   assert_no_command (dialog);
   kns_test_screenshot (GTK_WIDGET (dialog), "30-pin-not-set");
-  teacher_respond (dialog, _("Close"));
+  kns_test_respond (dialog, _("Close"));
   kns_test_spin (100);
   g_assert_cmpstr (teacher_screen (f), ==, "sign-in");
 
@@ -204,7 +204,7 @@ test_pin_fails_closed (TeacherFixture *f,
   dialog = teacher_wait_dialog ();
   g_assert_false (adw_message_dialog_has_response (dialog, "unlock"));
   assert_no_command (dialog);
-  teacher_respond (dialog, _("Close"));
+  kns_test_respond (dialog, _("Close"));
   kns_test_spin (100);
   g_assert_cmpstr (teacher_screen (f), ==, "sign-in");
 
@@ -377,7 +377,7 @@ test_quit_asks (TeacherFixture *f,
   kns_test_click (kns_test_find_button (settings, _("Quit Kỹ năng số")));
   dialog = teacher_wait_dialog ();
   kns_test_screenshot (GTK_WIDGET (dialog), "33-quit-confirm");
-  teacher_respond (dialog, _("Cancel"));
+  kns_test_respond (dialog, _("Cancel"));
   kns_test_spin (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 

@@ -91,26 +91,15 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* Types @pin in the PIN dialog and presses "Open". */
 static void
 give_pin (const char *pin)
 {
   AdwMessageDialog *dialog;
 
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  WAIT_FOR ((dialog = kns_test_find_message_dialog ()) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), pin);
-  adw_message_dialog_response (dialog, "unlock");
+  kns_test_respond (dialog, _("Open"));
   kns_test_spin (100);
 }
 
@@ -180,11 +169,11 @@ test_pin_guards_teacher_mode (Fixture       *f,
 
   /* A wrong PIN keeps teacher mode shut and says how many tries are left. */
   kns_test_click (kns_test_find_button (GTK_WIDGET (f->window), _("Teacher")));
-  kns_test_screenshot (GTK_WIDGET (find_dialog ()), "22-pin-dialog");
+  kns_test_screenshot (GTK_WIDGET (kns_test_find_message_dialog ()), "22-pin-dialog");
   give_pin ("000000");
   g_assert_cmpstr (screen (f), ==, "sign-in");
   g_assert_cmpuint (kns_teacher_get_tries_left (f->store), ==, 4);
-  WAIT_FOR (find_dialog () != NULL);
+  WAIT_FOR (kns_test_find_message_dialog () != NULL);
 
   /* The right one opens it. */
   give_pin (PIN);

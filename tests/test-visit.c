@@ -25,6 +25,7 @@
 
 #include "kns-home-page.h"
 #include "kns-learner-tile.h"
+#include "kns-learners-panel.h"
 #include "kns-lesson-card.h"
 #include "kns-new-learner-page.h"
 #include "kns-quiz-view.h"
@@ -397,34 +398,6 @@ test_real_names (Fixture       *f,
     }
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static GtkWidget *
-find_button_by_tooltip (GtkWidget  *root,
-                        const char *tooltip)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_is_drawable (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *find_row (GtkWidget  *root,
                             const char *title);
 
@@ -450,7 +423,7 @@ test_teacher_rename (Fixture       *f,
 {
   gint64 id = add_learner (f, "Mèo Con 7", 2);
   KnsTeacherPage *teacher;
-  AdwMessageDialog *dialog;
+  GtkWidget *pupil;
   GtkWidget *row;
   g_autoptr(KnsLearner) learner = NULL;
 
@@ -461,10 +434,15 @@ test_teacher_rename (Fixture       *f,
   teacher = KNS_TEACHER_PAGE (page (f, "teacher"));
   kns_teacher_page_set_panel (teacher, "learners");
   kns_test_spin (100);
-  kns_test_click (find_button_by_tooltip (kns_teacher_page_get_panel (teacher, "learners"), _("Rename")));
-  WAIT_FOR ((dialog = find_dialog ()) != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Nguyễn Văn An");
-  adw_message_dialog_response (dialog, "rename");
+  /* The pupil's row, opened: the nickname corrected in place. */
+  WAIT_FOR ((pupil = kns_learners_panel_get_row (KNS_LEARNERS_PANEL (kns_teacher_page_get_panel (teacher, "learners")),
+                                                 id)) != NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (pupil), TRUE);
+  kns_test_spin (300);
+  row = find_row (pupil, _("The pupil’s nickname"));
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Nguyễn Văn An");
+  kns_test_click (kns_test_find_button (pupil, _("Save")));
   kns_test_spin (100);
 
   learner = kns_store_get_learner (f->store, id, NULL);

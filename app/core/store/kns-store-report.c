@@ -1004,26 +1004,6 @@ kns_store_forget_bundle (KnsStore   *self,
 }
 
 static gboolean
-read_device_uuid (KnsStore  *self,
-                  GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = kns_store_prepare (self,
-                                                    "SELECT value FROM setting WHERE key = ?",
-                                                    error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, KNS_STORE_SETTING_DEVICE_UUID, -1, SQLITE_STATIC);
-  if (kns_store_step (self, stmt, error) != SQLITE_ROW)
-    {
-      kns_store_set_error (self, KNS_STORE_ERROR_IO, error);
-      return FALSE;
-    }
-  self->device_uuid = kns_store_column_dup (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
 check_pages (KnsStore  *self,
              GError   **error)
 {
@@ -1071,8 +1051,11 @@ connect_shared (KnsStore  *self,
       kns_store_set_error (self, KNS_STORE_ERROR_NEWER_VERSION, error);
       return FALSE;
     }
-  /* The same binary as the app: its schema, after one step if needed. */
-  return kns_store_migrate (self, version, error) && read_device_uuid (self, error);
+  /* The same binary as the app: its schema, after one step if needed,
+   * and its computer id, a copied folder's renewed as the app does (an
+   * export run before the app ever started on a cloned computer must
+   * not speak for the original). */
+  return kns_store_migrate (self, version, error) && kns_store_load_identity (self, error);
 }
 
 /**
