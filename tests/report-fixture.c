@@ -341,6 +341,56 @@ report_school_new (gboolean fill)
   return school;
 }
 
+/**
+ * report_school_clone:
+ *
+ * A copy of @school's data folder, opened as another lab computer would
+ * have opened a copy before copies were told apart: the same computer
+ * id, counting on its own from now on.
+ */
+ReportSchool *
+report_school_clone (ReportSchool *school)
+{
+  g_autoptr(GError) error = NULL;
+  ReportSchool *clone = g_new0 (ReportSchool, 1);
+  g_autofree char *db = NULL;
+  g_autofree char *id_file = NULL;
+  g_autofree char *command = NULL;
+  sqlite3 *raw = NULL;
+  int status = -1;
+
+  g_clear_object (&school->store);
+  clone->dir = g_dir_make_tmp ("kns-report-clone-XXXXXX", &error);
+  g_assert_no_error (error);
+  command = g_strdup_printf ("cp -a %s/. %s", school->dir, clone->dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* What tells copies apart since schema 3's identity rows. */
+  id_file = g_build_filename (clone->dir, "kynangso.id", NULL);
+  g_remove (id_file);
+  db = g_build_filename (clone->dir, "kynangso.db", NULL);
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM setting WHERE key = 'device-binding'", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  clone->nicknames = g_ptr_array_new_with_free_func (g_free);
+  clone->now = school->now;
+  clone->key_state = school->key_state ^ 0x5bd1e995u;
+  clone->store = kns_store_open_with_clock (clone->dir, school_clock, clone, &error);
+  g_assert_no_error (error);
+  kns_store_set_record_keys (clone->store, school_key, clone);
+
+  school->store = kns_store_open_with_clock (school->dir, school_clock, school, &error);
+  g_assert_no_error (error);
+  kns_store_set_record_keys (school->store, school_key, school);
+  g_assert_cmpstr (kns_store_get_device_uuid (clone->store), ==,
+                   kns_store_get_device_uuid (school->store));
+  return clone;
+}
+
 void
 report_school_free (ReportSchool *school)
 {

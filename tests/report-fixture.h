@@ -34,6 +34,7 @@ extern const guint8 report_school_key[32];
 KnsCourse    *report_course_load (void);
 GBytes       *report_seal        (GBytes       *plain);
 ReportSchool *report_school_new  (gboolean      fill);
+ReportSchool *report_school_clone (ReportSchool *school);
 void          report_school_free (ReportSchool *school);
 gint64        report_local_time  (int           year,
                                   int           month,

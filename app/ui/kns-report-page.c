@@ -765,7 +765,8 @@ imported_cb (gpointer user_data)
   self->import_index++;
   if (imported->refused)
     self->n_refused++;
-  else if (imported->result == KNS_IMPORT_ADDED || imported->result == KNS_IMPORT_REPLACED)
+  else if (imported->result == KNS_IMPORT_ADDED || imported->result == KNS_IMPORT_REPLACED ||
+           imported->result == KNS_IMPORT_KEPT_BOTH)
     self->n_imported++;
   else
     self->n_unchanged++;

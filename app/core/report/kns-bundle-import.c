@@ -131,20 +131,20 @@ import_loaded (KnsStore   *store,
   if (bundle == NULL)
     return import;
 
-  if (g_str_equal (bundle->info->device_uuid, kns_store_get_device_uuid (store)))
-    {
-      g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_OWN_DEVICE,
-                   _("%s was exported by this computer: its figures are already counted. "
-                      "Nothing was imported from it."),
-                   import->file);
-      return import;
-    }
-
   if (!kns_store_import_bundle (store, bundle->info, bundle->tallies, bundle->headcounts,
                                 bundle->sessions, bundle->lessons, &import->result, &store_error))
     {
       gboolean conflict = g_error_matches (store_error, KNS_STORE_ERROR, KNS_STORE_ERROR_INVALID);
 
+      /* This computer's own export (a copy of its folder's is kept). */
+      if (g_error_matches (store_error, KNS_STORE_ERROR, KNS_STORE_ERROR_COUNTED))
+        {
+          g_set_error (&import->error, KNS_BUNDLE_ERROR, KNS_BUNDLE_ERROR_OWN_DEVICE,
+                       _("%s was exported by this computer: its figures are already counted. "
+                         "Nothing was imported from it."),
+                       import->file);
+          return import;
+        }
       g_set_error (&import->error, KNS_BUNDLE_ERROR,
                    conflict ? KNS_BUNDLE_ERROR_CONFLICT : KNS_BUNDLE_ERROR_READ,
                    /* Translators: a file, then why it was not imported */
@@ -401,6 +401,15 @@ kns_bundle_import_describe (const KnsBundleImport *import)
     case KNS_IMPORT_OLDER:
       return g_strdup_printf (_("%s: a newer export of computer %.8s is already imported; this "
                                  "older one was left out."),
+                              import->file, import->device_uuid);
+    case KNS_IMPORT_KEPT_BOTH:
+      return g_strdup_printf (_("%s: imported, and kept beside another file that also says it "
+                                 "comes from computer %.8s: each holds figures the other lacks, "
+                                 "so that computer’s data folder was probably copied to another "
+                                 "computer. Both are counted, and what was done before the copy "
+                                 "may be counted twice. Start Kỹ năng số once on each lab "
+                                 "computer (a copy now gets a code of its own), save its "
+                                 "figures again and import those."),
                               import->file, import->device_uuid);
     case KNS_IMPORT_ADDED:
     default:

@@ -165,7 +165,8 @@ kns_report_cli_import (const char         *data_dir,
       g_string_append_printf (import->error != NULL ? err : out, "%s\n", said);
       if (import->error != NULL)
         n_refused++;
-      else if (import->result == KNS_IMPORT_ADDED || import->result == KNS_IMPORT_REPLACED)
+      else if (import->result == KNS_IMPORT_ADDED || import->result == KNS_IMPORT_REPLACED ||
+               import->result == KNS_IMPORT_KEPT_BOTH)
         n_imported++;
       else
         n_unchanged++;

@@ -42,6 +42,7 @@ typedef enum
   KNS_STORE_ERROR_BUSY,          /* a class session is already running */
   KNS_STORE_ERROR_DAMAGED,       /* the file is damaged: the app restores a backup */
   KNS_STORE_ERROR_DUPLICATE,     /* another pupil of the class has that nickname */
+  KNS_STORE_ERROR_COUNTED,       /* a bundle of this computer's own, already counted */
 } KnsStoreError;
 
 /* What kns_store_open() had to do with a damaged database. */
@@ -408,6 +409,7 @@ typedef enum
   KNS_IMPORT_REPLACED,  /* a newer export replaced the older one */
   KNS_IMPORT_UNCHANGED, /* the very same bundle was imported before */
   KNS_IMPORT_OLDER,     /* a newer export of it is already imported */
+  KNS_IMPORT_KEPT_BOTH, /* another computer claims its id: both are kept */
 } KnsImportResult;
 
 /* A row of tally_day, or a sum of rows (day is then NULL). */
