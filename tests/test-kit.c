@@ -77,6 +77,8 @@ shot (Fixture    *f,
   g_autofree char *file = g_strdup_printf ("kit-%s-%d", name, f->setup->width);
 
   kns_test_spin (100);
+  /* Nothing of the kit may widen the window past the screen. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, f->setup->width);
   kns_test_screenshot (GTK_WIDGET (f->window), file);
 }
 
@@ -269,7 +271,11 @@ test_session (Fixture       *f,
   WAIT_FOR (g_strcmp0 (screen (f), "check") == 0);
   g_assert_cmpint (kns_check_view_get_phase (check_view (f)), ==, KNS_CHECK_BEFORE);
   before_order = answer_check (f, FALSE, TRUE);
-  g_assert_null (find_label (GTK_WIDGET (f->window), _("The right answer: ")));
+  {
+    g_autofree char *verdict = g_strdup_printf (_("The right answer: %s"), "");
+
+    g_assert_null (find_label (GTK_WIDGET (f->window), verdict));
+  }
   shot (f, "check-before-done");
   an_before = kns_store_get_check_run (f->store, f->an, session->uuid, KNS_CHECK_BEFORE, NULL);
   g_assert_cmpint (an_before->finished, >, 0);
@@ -305,7 +311,11 @@ test_session (Fixture       *f,
   /* The same questions, the options in another order. */
   g_assert_cmpstr (before_order, !=, after_order);
   /* Now the answers and why. */
-  WAIT_FOR (find_label (GTK_WIDGET (f->window), _("You got it right: ")) != NULL);
+  {
+    g_autofree char *verdict = g_strdup_printf (_("You got it right: %s"), "");
+
+    WAIT_FOR (find_label (GTK_WIDGET (f->window), verdict) != NULL);
+  }
   shot (f, "check-after-done");
   an_after = kns_store_get_check_run (f->store, f->an, session->uuid, KNS_CHECK_AFTER, NULL);
   g_assert_cmpuint (an_after->n_correct, ==, 5);
@@ -387,6 +397,10 @@ test_teacher_kit (Fixture       *f,
   GtkEditable *name = NULL;
   g_autofree char *pdf = NULL;
   g_autoptr(GList) toplevels = NULL;
+  /* The file names the app offers, in its language. */
+  g_autofree char *plan_file = g_strdup_printf (_("session-plan-tier-%u.pdf"), 1u);
+  g_autofree char *poster_file = g_strdup_printf (_("class-promise-tier-%u.pdf"), 1u);
+  g_autofree char *certificate_file = g_strdup_printf (_("certificate-tier-%u.pdf"), 1u);
 
   /* An passes both lessons of lớp 1–3 (they have no quiz). */
   g_assert_true (kns_store_complete_reading (f->store, f->an, "t1-bai", "v1", 1, NULL));
@@ -426,7 +440,7 @@ test_teacher_kit (Fixture       *f,
   kns_test_screenshot (plan_window, f->setup->width > 1024 ? "kit-plan-window-1920"
                                                            : "kit-plan-window-1024");
   kns_test_click (kns_test_find_button (plan_window, _("Save to print")));
-  pdf = read_saved (f, "session-plan-tier-1.pdf");
+  pdf = read_saved (f, plan_file);
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
   g_clear_pointer (&pdf, g_free);
   gtk_window_destroy (GTK_WINDOW (plan_window));
@@ -434,7 +448,7 @@ test_teacher_kit (Fixture       *f,
   /* The class poster. */
   row = kns_kit_panel_find_row (panel, _("The class’s promise poster"));
   kns_test_click (kns_test_find_button (row, _("Save to print")));
-  pdf = read_saved (f, "class-promise-tier-1.pdf");
+  pdf = read_saved (f, poster_file);
   g_clear_pointer (&pdf, g_free);
 
   /* An's certificate: a real name typed, which the store never sees. */
@@ -456,7 +470,7 @@ test_teacher_kit (Fixture       *f,
   kns_test_screenshot (GTK_WIDGET (dialog), f->setup->width > 1024 ? "kit-certificate-dialog-1920"
                                                                    : "kit-certificate-dialog-1024");
   kns_test_respond (dialog, _("_Save to print"));
-  pdf = read_saved (f, "certificate-tier-1.pdf");
+  pdf = read_saved (f, certificate_file);
   g_assert_true (g_str_has_prefix (pdf, "%PDF"));
   g_assert_false (store_holds (f, "Trần Minh Khôi"));
   g_assert_false (store_holds (f, "Khôi"));

@@ -63,9 +63,9 @@ cell_new (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Short texts, not wrapped: a wrapping label makes the dialog measure
+   * itself at its narrowest, and it grows gaps. */
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   return label;
