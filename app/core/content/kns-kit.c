@@ -32,11 +32,14 @@ G_DEFINE_BOXED_TYPE (KnsCheck, kns_check, kns_check_ref, kns_check_unref)
 G_DEFINE_BOXED_TYPE (KnsPlan, kns_plan, kns_plan_ref, kns_plan_unref)
 G_DEFINE_BOXED_TYPE (KnsParentsPage, kns_parents_page, kns_parents_page_ref, kns_parents_page_unref)
 
-static const char *const check_keys[] = { "id", "title", "skills", "reviewed", "sources", NULL };
-static const char *const plan_keys[] = {
-  "id", "title", "minutes", "lessons", "scenario", "reviewed", "sources", NULL
+/* "verify", as in lessons: facts a school should check again. */
+static const char *const check_keys[] = {
+  "id", "title", "skills", "reviewed", "sources", "verify", NULL
 };
-static const char *const parents_keys[] = { "title", "reviewed", "sources", NULL };
+static const char *const plan_keys[] = {
+  "id", "title", "minutes", "lessons", "scenario", "reviewed", "sources", "verify", NULL
+};
+static const char *const parents_keys[] = { "title", "reviewed", "sources", "verify", NULL };
 
 /* As the check's front matter names the three groups, in group order. */
 static const char *const skill_keys[KNS_CHECK_N_SKILLS] = { "an-toan", "thong-tin", "bao-cao" };
@@ -187,6 +190,7 @@ read_common (KnsYaml         *yaml,
              char           **title,
              GStrv           *sources)
 {
+  g_auto(GStrv) verify = NULL;
   GDate reviewed;
   gboolean ok = TRUE;
 
@@ -211,6 +215,7 @@ read_common (KnsYaml         *yaml,
   ok &= kns_yaml_get_string (yaml, ctx, root, "title", TRUE, title);
   ok &= kns_yaml_get_strv (yaml, ctx, root, "sources", TRUE, sources);
   ok &= kns_yaml_get_date (yaml, ctx, root, "reviewed", &reviewed);
+  ok &= kns_yaml_get_strv (yaml, ctx, root, "verify", FALSE, &verify);
   return ok;
 }
 
