@@ -138,6 +138,76 @@ test_plan (void)
   g_assert_true (kns_test_pdf_has (text, "Gọi 111: miễn phí"));
 }
 
+/* The bundled course's kit, every tier, printed: what a school gets. */
+static void
+test_bundled (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "content", "vi", NULL);
+  g_autoptr(KnsCourse) course = kns_course_load (dir, NULL, NULL);
+  GPtrArray *tiers = kns_course_get_tiers (course);
+  KnsParentsPage *parents = kns_course_get_parents (course);
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_print_section_free);
+  g_autoptr(GBytes) parents_pdf = NULL;
+  GDate date;
+
+  g_assert_cmpuint (kns_course_get_n_errors (course), ==, 0);
+  g_assert_cmpuint (tiers->len, ==, 4);
+  g_date_set_dmy (&date, 6, 12, 2026);
+  for (guint i = 0; i < tiers->len; i++)
+    {
+      KnsTier *tier = g_ptr_array_index (tiers, i);
+      KnsPlan *plan = kns_tier_get_plan (tier);
+      g_autoptr(GPtrArray) plan_sections = g_ptr_array_new_with_free_func ((GDestroyNotify) kns_print_section_free);
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *name = NULL;
+      KnsCertificate certificate = {
+        .name = "Nguyễn Thị Mai Anh", .tier_title = kns_tier_get_title (tier),
+        .pledge = kns_tier_get_pledge (tier), .school = "Trường Tiểu học Kim Đồng", .date = &date,
+      };
+      guint n_pages;
+      g_autofree char *text = NULL;
+
+      g_assert_nonnull (kns_tier_get_check (tier));
+      g_assert_nonnull (plan);
+      g_assert_cmpuint (g_strv_length ((char **) kns_tier_get_pledge (tier)), ==, 5);
+
+      pdf = kns_kit_certificate_pdf (&certificate, KNS_PAPER_A4, NULL);
+      name = g_strdup_printf ("bundled-certificate-t%u.pdf", kns_tier_get_id (tier));
+      keep (pdf, name);
+      /* Every rule fits on the one page. */
+      text = kns_test_pdf_text (pdf, &n_pages);
+      if (text != NULL)
+        {
+          g_assert_cmpuint (n_pages, ==, 1);
+          g_assert_true (kns_test_pdf_has (text, kns_tier_get_pledge (tier)[4]));
+        }
+      g_clear_pointer (&pdf, g_bytes_unref);
+      g_clear_pointer (&name, g_free);
+
+      for (guint j = 0; j < plan->sections->len; j++)
+        {
+          KnsPlanSection *section = g_ptr_array_index (plan->sections, j);
+
+          g_ptr_array_add (plan_sections, kns_print_section_new (section->title, section->blocks, NULL));
+        }
+      pdf = kns_kit_document_pdf (plan->title, NULL, plan_sections, NULL);
+      g_assert_nonnull (pdf);
+      name = g_strdup_printf ("bundled-plan-t%u.pdf", kns_tier_get_id (tier));
+      keep (pdf, name);
+    }
+
+  g_assert_nonnull (parents);
+  for (guint i = 0; i < parents->sections->len; i++)
+    {
+      KnsPlanSection *section = g_ptr_array_index (parents->sections, i);
+
+      g_ptr_array_add (sections, kns_print_section_new (section->title, section->blocks, NULL));
+    }
+  parents_pdf = kns_kit_document_pdf (parents->title, NULL, sections, NULL);
+  g_assert_nonnull (parents_pdf);
+  keep (parents_pdf, "bundled-parents.pdf");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +222,7 @@ main (int   argc,
   g_test_add_data_func ("/kns/kit-pdf/certificate/a5", GUINT_TO_POINTER (KNS_PAPER_A5), test_certificate);
   g_test_add_func ("/kns/kit-pdf/poster", test_poster);
   g_test_add_func ("/kns/kit-pdf/plan", test_plan);
+  g_test_add_func ("/kns/kit-pdf/bundled", test_bundled);
 
   return g_test_run ();
 }

@@ -242,6 +242,38 @@ rules (Page               *page,
     }
 }
 
+static double
+rules_height (Page               *page,
+              const char * const *pledge,
+              double              size,
+              double              column)
+{
+  double height = 0;
+
+  for (guint i = 0; pledge != NULL && pledge[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (page->cr, pledge[i], FALSE, size, FALSE,
+                                                   column - size * 1.6, PANGO_ALIGN_LEFT);
+
+      height += layout_height (layout) + size * 0.35;
+    }
+  return height;
+}
+
+/* The biggest letters, up to @size, at which the rules fit above @limit:
+ * older classes' rules are longer than "Em nhớ số 111." */
+static double
+fit_rules (Page               *page,
+           const char * const *pledge,
+           double              size,
+           double              column,
+           double              limit)
+{
+  while (size > 9 && page->y + rules_height (page, pledge, size, column) > limit)
+    size -= 0.5;
+  return size;
+}
+
 static GBytes *
 finish (cairo_surface_t  *surface,
         GByteArray       *bytes,
@@ -323,7 +355,10 @@ kns_kit_certificate_pdf (const KnsCertificate  *certificate,
   centred (&page, finished, 17 * scale, FALSE, INK, 6 * scale);
   /* Translators: on the certificate, before the tier's five rules */
   centred (&page, _("I promise:"), 17 * scale, TRUE, BLUE, 4 * scale);
-  rules (&page, certificate->pledge, 17 * scale, 190 * MM * scale);
+  rules (&page, certificate->pledge,
+         fit_rules (&page, certificate->pledge, 17 * scale, 215 * MM * scale,
+                    page.height - 34 * MM * scale),
+         215 * MM * scale);
 
   date = kns_kit_format_date (certificate->date);
   /* Translators: on the certificate; %s is a date */
@@ -396,7 +431,8 @@ kns_kit_poster_pdf (const char         *tier_title,
   /* Translators: under the poster's title; %s is a tier, "Lớp 1–3" */
   subtitle = g_strdup_printf (_("Staying safe online · %s"), tier_title);
   centred (&page, subtitle, 15 * scale, FALSE, INK, 14 * scale);
-  rules (&page, pledge, 20 * scale, 160 * MM * scale);
+  rules (&page, pledge, fit_rules (&page, pledge, 20 * scale, 165 * MM * scale, page.height * 0.62),
+         165 * MM * scale);
 
   page.y += 10 * scale;
   /* Translators: on the class poster, above the room for signatures */
