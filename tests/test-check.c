@@ -121,6 +121,15 @@ test_vietnamese (void)
   g_assert_nonnull (strstr (out->str, "Câu hỏi “Em làm gì?”"));
   g_assert_nonnull (strstr (out->str, "1 lỗi"));
   g_assert_null (strstr (out->str, "has no right option"));
+
+  /* The session kit's files too (issue 21): a plan whose minutes do not
+   * add up, named by file and line, in Vietnamese. */
+  g_string_truncate (out, 0);
+  g_clear_pointer (&dir, g_free);
+  dir = g_test_build_filename (G_TEST_DIST, "data", "broken", "kit-plan-minutes", NULL);
+  g_assert_cmpint (kns_content_check (dir, out), ==, 1);
+  g_assert_nonnull (strstr (out->str, "/tier-1/ke-hoach.plan.md:4: error: Các phần cộng lại được "
+                                      "50 phút, nhưng “minutes” ghi 45."));
 }
 
 int

@@ -61,6 +61,24 @@ static const BrokenCase broken_cases[] = {
   { "no-course", "course.yaml", 0, KNS_CONTENT_ERROR_UNREADABLE, "There is no course here", 0 },
   { "yaml-too-deep", "tier-1/01-bai.md", 6, KNS_CONTENT_ERROR_TOO_DEEP, "nested more than 8 levels", 0 },
   { "duplicate-key", "tier-1/01-bai.md", 6, KNS_CONTENT_ERROR_DUPLICATE_KEY, "“title” is written twice, on line 3", 0 },
+  /* The session kit (issue 21): a check, a plan, a pledge, the parents' page */
+  { "kit-check-count", "tier-1/kiem-tra.check.md", 34, KNS_CONTENT_ERROR_CHECK_STRUCTURE, "exactly 5 questions, and this one has 4", 4 },
+  { "kit-check-two-keys", "tier-1/kiem-tra.check.md", 26, KNS_CONTENT_ERROR_CHECK_STRUCTURE, "has more than one right option", 4 },
+  { "kit-check-skills", "tier-1/kiem-tra.check.md", 4, KNS_CONTENT_ERROR_CHECK_STRUCTURE, "“skills” lists 4 skill groups", 4 },
+  { "kit-check-skill-missing", "tier-1/kiem-tra.check.md", 4, KNS_CONTENT_ERROR_CHECK_STRUCTURE, "No question is about “thong-tin”", 4 },
+  { "kit-check-refers", "tier-1/kiem-tra.check.md", 10, KNS_CONTENT_ERROR_CHECK_STRUCTURE, "refers to the others", 4 },
+  { "kit-check-id", "tier-1/kiem-tra.check.md", 2, KNS_CONTENT_ERROR_INVALID_VALUE, "must start with “t1-”", 4 },
+  { "kit-plan-order", "tier-1/ke-hoach.plan.md", 14, KNS_CONTENT_ERROR_PLAN_STRUCTURE, "“Học trên máy” is not expected here", 4 },
+  { "kit-plan-minutes", "tier-1/ke-hoach.plan.md", 4, KNS_CONTENT_ERROR_PLAN_STRUCTURE, "add up to 50 minutes, but “minutes” says 45", 4 },
+  { "kit-plan-no-minutes", "tier-1/ke-hoach.plan.md", 30, KNS_CONTENT_ERROR_PLAN_STRUCTURE, "must end with its minutes", 4 },
+  { "kit-plan-discussion", "tier-1/ke-hoach.plan.md", 30, KNS_CONTENT_ERROR_PLAN_STRUCTURE, "at least 3 discussion questions", 4 },
+  { "kit-plan-no-111", "tier-1/ke-hoach.plan.md", 11, KNS_CONTENT_ERROR_NO_HELP_CALLOUT, "naming 111", 4 },
+  { "kit-plan-lesson", "tier-1/ke-hoach.plan.md", 5, KNS_CONTENT_ERROR_UNKNOWN_REFERENCE, "“t1-so-113” is not a lesson of tier 1", 4 },
+  { "kit-plan-scenario", "tier-1/ke-hoach.plan.md", 6, KNS_CONTENT_ERROR_UNKNOWN_REFERENCE, "“t1-bai” is not a scenario of tier 1", 4 },
+  { "kit-pledge-count", "course.yaml", 17, KNS_CONTENT_ERROR_INVALID_VALUE, "“pledge” lists 4 rules", 4 },
+  { "kit-missing-check", "course.yaml", 14, KNS_CONTENT_ERROR_MISSING_LESSON, "there is no file", 4 },
+  { "kit-unlisted-plan", "course.yaml", 11, KNS_CONTENT_ERROR_UNLISTED_LESSON, "write “plan: ke-hoach.plan”", 4 },
+  { "kit-parents-order", "parents.md", 12, KNS_CONTENT_ERROR_PARENTS_STRUCTURE, "“Khi cần giúp đỡ” is not expected here", 4 },
 };
 
 static KnsCourse *
@@ -124,6 +142,51 @@ test_broken (gconstpointer data)
 
 /* A quiz whose right answer is always the longest option can be passed
  * without reading: the checker says so, and the lesson still loads. */
+/* The session kit of issue 21, whole: every part loads and says what it
+ * holds. */
+static void
+test_kit (void)
+{
+  g_autoptr(KnsCourse) course = load_data_course ("kit", NULL);
+  KnsTier *tier = kns_course_get_tier (course, 1);
+  KnsCheck *check = kns_tier_get_check (tier);
+  KnsPlan *plan = kns_tier_get_plan (tier);
+  KnsParentsPage *parents = kns_course_get_parents (course);
+  const char * const *pledge = kns_tier_get_pledge (tier);
+
+  g_assert_cmpuint (kns_course_get_diagnostics (course)->len, ==, 0);
+
+  g_assert_nonnull (check);
+  g_assert_cmpstr (check->id, ==, "t1-kiem-tra");
+  g_assert_cmpuint (kns_quiz_get_n_questions (check->quiz), ==, 5);
+  g_assert_cmpuint (check->skills[0], ==, 1);
+  g_assert_cmpuint (check->skills[1], ==, 2);
+  g_assert_cmpuint (check->skills[4], ==, 3);
+  g_assert_cmpstr (kns_quiz_get_question (check->quiz, 2)->prompt_text, ==,
+                   "Em gọi số nào để xin giúp đỡ?");
+
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (plan->minutes, ==, 45);
+  g_assert_cmpstr (plan->scenario, ==, "t1-tin-nhan-la");
+  g_assert_cmpstr (plan->lessons[1], ==, "t1-so-111");
+  g_assert_cmpuint (plan->sections->len, ==, 6);
+  g_assert_cmpstr (((KnsPlanSection *) g_ptr_array_index (plan->sections, 4))->name, ==, "Thảo luận");
+  g_assert_cmpuint (((KnsPlanSection *) g_ptr_array_index (plan->sections, 5))->minutes, ==, 7);
+
+  g_assert_cmpuint (g_strv_length ((char **) pledge), ==, 5);
+  g_assert_cmpstr (pledge[3], ==, "Em nhớ số 111.");
+
+  g_assert_nonnull (parents);
+  g_assert_cmpstr (parents->title, ==, "Dành cho bố mẹ");
+  g_assert_cmpuint (parents->sections->len, ==, 4);
+  g_assert_cmpstr (((KnsPlanSection *) g_ptr_array_index (parents->sections, 2))->name, ==,
+                   "Thỏa thuận gia đình");
+
+  /* A tier without a kit has none, and that is no error. */
+  g_assert_null (kns_tier_get_check (kns_course_get_tier (course, 2)));
+  g_assert_null (kns_tier_get_pledge (kns_course_get_tier (course, 2)));
+}
+
 static void
 test_guessable_key (void)
 {
@@ -702,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/kns/content/good/warnings", test_good_course_warnings);
   g_test_add_func ("/kns/content/vi-subfolder", test_vi_subfolder);
   g_test_add_func ("/kns/content/guessable-key", test_guessable_key);
+  g_test_add_func ("/kns/content/kit", test_kit);
   g_test_add_func ("/kns/content/load-async", test_load_async);
   g_test_add_func ("/kns/content/finalized", test_lesson_finalized);
   g_test_add_func ("/kns/content/plain-nfc", test_plain_nfc);

@@ -40,7 +40,7 @@ test_open_fresh (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpstr (kns_store_get_path (store), ==, expected);
-  g_assert_cmpuint (kns_store_get_schema_version (store), ==, 3);
+  g_assert_cmpuint (kns_store_get_schema_version (store), ==, 4);
   g_assert_true (g_uuid_string_is_valid (kns_store_get_device_uuid (store)));
   g_assert_cmpint (kns_store_get_recovery (store), ==, KNS_STORE_RECOVERY_NONE);
   g_assert_null (kns_store_get_moved_aside (store));

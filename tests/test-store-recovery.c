@@ -386,6 +386,56 @@ test_schema_2 (Fixture       *f,
   g_assert_cmpuint (completions, ==, 6);
 }
 
+/* Version 3 added record keys; version 4 (issue 21) the session's check.
+ * The schema-3 file keeps its keys, and a check can be taken at once. */
+static void
+test_schema_3 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-3.db",
+                                                    NULL);
+  g_autofree char *path = g_strdup (kns_store_get_path (f->store));
+  g_autoptr(GBytes) bytes = read_bytes (fixture);
+  g_autofree char *keys_before = raw_text (fixture, "SELECT group_concat (attempt_key) FROM "
+                                                    "(SELECT attempt_key FROM tally_day "
+                                                    " ORDER BY day, lesson_id, grade)");
+  g_autofree char *keys_after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) learners = NULL;
+  g_autoptr(KnsClassSession) session = NULL;
+  g_autoptr(KnsCheckRun) run = NULL;
+  KnsLearner *an;
+
+  close_store (f);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  f->store = open_store (f);
+  g_assert_cmpint (kns_store_get_recovery (f->store), ==, KNS_STORE_RECOVERY_NONE);
+  g_assert_cmpuint (kns_store_get_schema_version (f->store), ==, 4);
+  g_assert_cmpuint (kns_store_get_schema_version (f->store), ==, kns_store_schema_latest ());
+
+  keys_after = raw_text (path, "SELECT group_concat (attempt_key) FROM "
+                               "(SELECT attempt_key FROM tally_day ORDER BY day, lesson_id, grade)");
+  g_assert_cmpstr (keys_after, ==, keys_before);
+  g_assert_cmpint (raw_int (f, "SELECT sum (score_sum) FROM tally_day"), ==, 217);
+
+  rows = kns_store_list_check_rows (f->store, 2026, KNS_TALLY_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  learners = kns_store_list_learners (f->store, "5A", FALSE, &error);
+  an = g_ptr_array_index (learners, 0);
+  session = kns_store_start_session (f->store, "5A", 5, 2, "Kiểm tra", KNS_SESSION_FORMAT_IN_PERSON,
+                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kns_store_sign_in (f->store, an->id, &error));
+  run = kns_store_start_check (f->store, an->id, session->uuid, KNS_CHECK_BEFORE, "t2-kiem-tra",
+                               "v1", 2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (run);
+}
+
 static const RecoveryCase recovery_cases[] = {
   { DAMAGE_ZERO_LENGTH, TRUE },
   { DAMAGE_ZERO_LENGTH, FALSE },
@@ -425,6 +475,7 @@ main (int   argc,
   ADD ("/kns/store/recovery/orphan-wal", test_orphan_wal);
   ADD ("/kns/store/fixtures/schema-1", test_schema_1);
   ADD ("/kns/store/fixtures/schema-2", test_schema_2);
+  ADD ("/kns/store/fixtures/schema-3", test_schema_3);
 
   return g_test_run ();
 }

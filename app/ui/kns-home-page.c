@@ -44,6 +44,9 @@ struct _KnsHomePage
   AdwClamp          *clamp;
   GtkWidget         *other_tier_banner;
   GtkLabel          *other_tier_label;
+  GtkWidget         *kit_banner;
+  GtkLabel          *kit_label;
+  GtkButton         *kit_button;
   GtkButton         *own_tier_button;
   AdwAvatar         *avatar;
   GtkLabel          *greeting_label;
@@ -348,6 +351,9 @@ kns_home_page_class_init (KnsHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, clamp);
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, other_tier_banner);
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, other_tier_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsHomePage, kit_banner);
+  gtk_widget_class_bind_template_child (widget_class, KnsHomePage, kit_label);
+  gtk_widget_class_bind_template_child (widget_class, KnsHomePage, kit_button);
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, own_tier_button);
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, avatar);
   gtk_widget_class_bind_template_child (widget_class, KnsHomePage, greeting_label);
@@ -462,6 +468,7 @@ kns_home_page_clear (KnsHomePage *self)
   g_clear_pointer (&self->continue_id, g_free);
   gtk_label_set_text (self->greeting_label, "");
   adw_avatar_set_custom_image (self->avatar, NULL);
+  gtk_widget_set_visible (self->kit_banner, FALSE);
   self->shown_tier = 0;
 }
 
@@ -574,4 +581,36 @@ kns_home_page_get_lesson_card (KnsHomePage *self,
 
   card = kns_home_page_get_card (self, lesson_id);
   return card != NULL ? kns_lesson_card_get_button (card) : NULL;
+}
+
+/**
+ * kns_home_page_set_kit_banner:
+ * @text: (nullable): what the banner says, or %NULL to hide it
+ * @button_label: (nullable): its button, or %NULL for none
+ * @action: (nullable): the button's action
+ *
+ * The session kit's word to the pupil (issue 21): the check at the end
+ * of the session is open, or the tier's lessons are all done.
+ */
+void
+kns_home_page_set_kit_banner (KnsHomePage *self,
+                              const char  *text,
+                              const char  *button_label,
+                              const char  *action)
+{
+  g_return_if_fail (KNS_IS_HOME_PAGE (self));
+
+  gtk_widget_set_visible (self->kit_banner, text != NULL);
+  gtk_label_set_text (self->kit_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->kit_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->kit_button, button_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->kit_button), action);
+}
+
+GtkWidget *
+kns_home_page_get_kit_button (KnsHomePage *self)
+{
+  g_return_val_if_fail (KNS_IS_HOME_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->kit_banner) ? GTK_WIDGET (self->kit_button) : NULL;
 }

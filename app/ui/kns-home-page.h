@@ -45,4 +45,10 @@ KnsLessonCard *kns_home_page_get_card         (KnsHomePage      *self,
 GtkWidget     *kns_home_page_get_lesson_card  (KnsHomePage      *self,
                                                const char       *lesson_id);
 
+void        kns_home_page_set_kit_banner (KnsHomePage *self,
+                                          const char  *text,
+                                          const char  *button_label,
+                                          const char  *action);
+GtkWidget  *kns_home_page_get_kit_button (KnsHomePage *self);
+
 G_END_DECLS

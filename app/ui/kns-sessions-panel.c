@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kns-gain-dialog.h"
 #include "kns-record-item.h"
 #include "kns-school.h"
 #include "kns-session-row.h"
@@ -209,13 +210,69 @@ start_activated (GtkWidget  *widget,
 }
 
 static void
+end_anyway_cb (AdwMessageDialog *dialog,
+               const char       *response,
+               KnsSessionsPanel *self)
+{
+  if (g_strcmp0 (response, "end") == 0)
+    kns_sessions_panel_end (self, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+}
+
+/* Pupils who did the check at the start and not yet the one at the end
+ * would be missing from the class's gain: the teacher is asked first. */
+static void
 end_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   KnsSessionsPanel *self = KNS_SESSIONS_PANEL (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkRoot *root;
+  guint pending;
 
-  kns_sessions_panel_end (self, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+  if (self->running == NULL)
+    return;
+  pending = kns_store_count_check_pending (self->store, self->running->uuid, NULL);
+  if (pending == 0)
+    {
+      kns_sessions_panel_end (self, gtk_editable_get_text (GTK_EDITABLE (self->notes_row)));
+      return;
+    }
+
+  body = g_strdup_printf (ngettext ("%u pupil on this computer answered the questions at the start "
+                                    "but not yet the last questions. Once the session ends, they "
+                                    "cannot.",
+                                    "%u pupils on this computer answered the questions at the start "
+                                    "but not yet the last questions. Once the session ends, they "
+                                    "cannot.",
+                                    pending),
+                          pending);
+  root = gtk_widget_get_root (widget);
+  /* Translators: asked before ending a session some pupils have not finished */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("End the session now?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "wait", _("_Wait"),
+                                    "end", _("_End now"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "wait");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (end_anyway_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* At the session's end, on this computer: what the class learnt. */
+static void
+show_gain (KnsSessionsPanel *self,
+           const char       *uuid)
+{
+  g_autoptr(GPtrArray) gain = kns_store_list_session_gain (self->store, uuid, NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (gain == NULL || gain->len == 0 || !GTK_IS_WINDOW (root))
+    return;
+  gtk_window_present (GTK_WINDOW (kns_gain_dialog_new (GTK_WINDOW (root), gain)));
 }
 
 static void
@@ -385,6 +442,7 @@ kns_sessions_panel_end (KnsSessionsPanel *self,
                         const char       *notes)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (KNS_IS_SESSIONS_PANEL (self), FALSE);
 
@@ -397,6 +455,8 @@ kns_sessions_panel_end (KnsSessionsPanel *self,
       return FALSE;
     }
 
+  uuid = g_strdup (self->running->uuid);
   kns_sessions_panel_refresh (self, self->store, self->course);
+  show_gain (self, uuid);
   return TRUE;
 }

@@ -22,6 +22,7 @@
 #include "kns-config.h"
 
 #include "kns-dashboard-panel.h"
+#include "kns-kit-panel.h"
 #include "kns-learners-panel.h"
 #include "kns-report-page.h"
 #include "kns-sessions-panel.h"
@@ -38,6 +39,7 @@ struct _KnsTeacherPage
   AdwViewStack      *view_stack;
   KnsSessionsPanel  *sessions_panel;
   KnsDashboardPanel *dashboard_panel;
+  KnsKitPanel       *kit_panel;
   KnsReportPage     *report_page;
   KnsLearnersPanel  *learners_panel;
   KnsSettingsPanel  *settings_panel;
@@ -58,6 +60,12 @@ min_cell (KnsTeacherPage *self)
                                 : KNS_REPORT_DEFAULT_MIN_CELL;
 }
 
+static guint
+pass_mark (KnsTeacherPage *self)
+{
+  return self->settings != NULL ? g_settings_get_uint (self->settings, "pass-mark") : 70;
+}
+
 static void
 visible_panel_changed_cb (KnsTeacherPage *self)
 {
@@ -69,6 +77,8 @@ visible_panel_changed_cb (KnsTeacherPage *self)
     kns_dashboard_panel_refresh (self->dashboard_panel, self->store, self->course);
   else if (g_strcmp0 (name, "report") == 0)
     kns_report_page_refresh (self->report_page);
+  else if (g_strcmp0 (name, "kit") == 0)
+    kns_kit_panel_refresh (self->kit_panel, self->store, self->course, pass_mark (self));
 }
 
 static void
@@ -114,6 +124,7 @@ kns_teacher_page_class_init (KnsTeacherPageClass *klass)
 
   g_type_ensure (KNS_TYPE_SESSIONS_PANEL);
   g_type_ensure (KNS_TYPE_DASHBOARD_PANEL);
+  g_type_ensure (KNS_TYPE_KIT_PANEL);
   g_type_ensure (KNS_TYPE_REPORT_PAGE);
   g_type_ensure (KNS_TYPE_LEARNERS_PANEL);
   g_type_ensure (KNS_TYPE_SETTINGS_PANEL);
@@ -123,6 +134,7 @@ kns_teacher_page_class_init (KnsTeacherPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, sessions_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, dashboard_panel);
+  gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, kit_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, report_page);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, learners_panel);
   gtk_widget_class_bind_template_child (widget_class, KnsTeacherPage, settings_panel);
@@ -160,6 +172,7 @@ kns_teacher_page_show (KnsTeacherPage *self,
   g_set_object (&self->settings, settings);
   kns_report_page_set_context (self->report_page, store, course, min_cell (self));
   kns_learners_panel_refresh (self->learners_panel, store);
+  kns_kit_panel_refresh (self->kit_panel, store, course, pass_mark (self));
   kns_settings_panel_refresh (self->settings_panel, store, settings);
   tell_identity (self, store);
 }

@@ -12,10 +12,12 @@
 
 #pragma once
 
+#include "kns-check-view.h"
 #include "kns-help-page.h"
 #include "kns-home-page.h"
 #include "kns-lesson-view.h"
 #include "kns-new-learner-page.h"
+#include "kns-parents-view.h"
 #include "kns-quiz-view.h"
 #include "kns-results-view.h"
 #include "kns-scenario-view.h"
@@ -48,6 +50,7 @@ struct _KnsWindow
   GtkWidget            *text_size_button;
   GtkLabel             *text_size_label;
   GtkWidget            *teacher_button;
+  GtkWidget            *parents_button;
   GtkRevealer          *idle_revealer;
   GtkLabel             *idle_label;
   GtkStack             *stack;
@@ -66,6 +69,8 @@ struct _KnsWindow
   /* Screens built when first needed, then children of the stack */
   KnsSetupPage         *setup_page;
   KnsTeacherPage       *teacher_page;
+  KnsCheckView         *check_view;   /* the session's check (kns-window-kit.c) */
+  KnsParentsView       *parents_view; /* the parents' page, at home */
 
   /* Owned */
   KnsCourse            *course;
@@ -112,6 +117,12 @@ void        kns_window_kiosk_dispose   (KnsWindow *self);
 void        kns_window_kiosk_update    (KnsWindow *self);
 void        kns_window_kiosk_follow_settings (KnsWindow *self);
 gboolean    kns_window_kiosk_close_request (KnsWindow *self);
+void        kns_window_kit_class_init  (GtkWidgetClass *widget_class);
+gboolean    kns_window_kit_check_at_sign_in (KnsWindow *self);
+void        kns_window_kit_update_home (KnsWindow *self);
+void        kns_window_kit_forget      (KnsWindow *self);
+GtkWidget  *kns_window_kit_build_page  (KnsWindow  *self,
+                                        const char *name);
 void        kns_window_text_size_class_init (GtkWidgetClass *widget_class);
 void        kns_window_text_size_init  (KnsWindow *self);
 void        kns_window_text_size_follow (KnsWindow *self);

@@ -51,7 +51,9 @@ G_DEFINE_ENUM_TYPE (KnsScreen, kns_screen,
                     G_DEFINE_ENUM_VALUE (KNS_SCREEN_RESULTS, "results"),
                     G_DEFINE_ENUM_VALUE (KNS_SCREEN_SCENARIO, "scenario"),
                     G_DEFINE_ENUM_VALUE (KNS_SCREEN_HELP, "help"),
-                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_TEACHER, "teacher"))
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_TEACHER, "teacher"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_CHECK, "check"),
+                    G_DEFINE_ENUM_VALUE (KNS_SCREEN_PARENTS, "parents"))
 
 /**
  * kns_screen_to_string:
@@ -113,7 +115,8 @@ update_chrome (KnsWindow *self)
   gboolean can_go_back = on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_NEW_LEARNER) |
                                             SCREEN_BIT (KNS_SCREEN_HELP) |
                                             SCREEN_BIT (KNS_SCREEN_PROBLEMS) |
-                                            SCREEN_BIT (KNS_SCREEN_TEACHER)) ||
+                                            SCREEN_BIT (KNS_SCREEN_TEACHER) |
+                                            SCREEN_BIT (KNS_SCREEN_PARENTS)) ||
                          (on_screen (self, KNS_SCREEN_HOME) && signed_in &&
                           kns_home_page_get_shown_tier (self->home_page) != own_tier (self));
   const char *subtitle = signed_in ? self->learner->nickname : "";
@@ -127,6 +130,11 @@ update_chrome (KnsWindow *self)
     title = _("Teacher mode");
   else if (on_screen (self, KNS_SCREEN_SETUP))
     title = _("Set-up");
+  else if (on_screen (self, KNS_SCREEN_CHECK))
+    /* Translators: the window's title during the session's check */
+    title = _("Five little questions");
+  else if (on_screen (self, KNS_SCREEN_PARENTS))
+    title = _("For parents");
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -138,6 +146,9 @@ update_chrome (KnsWindow *self)
                                               SCREEN_BIT (KNS_SCREEN_SETUP) |
                                               SCREEN_BIT (KNS_SCREEN_TEACHER)));
   gtk_widget_set_visible (self->teacher_button, on_screen (self, KNS_SCREEN_SIGN_IN));
+  /* At home the parents' page needs no PIN; a school prints it in teacher mode. */
+  gtk_widget_set_visible (self->parents_button, on_screen (self, KNS_SCREEN_SIGN_IN) &&
+                                                g_strcmp0 (self->setup, KNS_SETUP_HOME) == 0);
   gtk_widget_set_visible (self->text_size_button,
                           on_one_of (self, LESSON_SCREENS | SCREEN_BIT (KNS_SCREEN_HELP)));
 
@@ -314,6 +325,7 @@ show_home (KnsWindow *self,
       kns_report_error (GTK_WIDGET (self), error);
       return;
     }
+  kns_window_kit_update_home (self);
   show_screen (self, KNS_SCREEN_HOME);
 }
 
@@ -347,6 +359,7 @@ forget_learner (KnsWindow *self)
   kns_results_view_clear (self->results_view);
   kns_scenario_view_clear (self->scenario_view);
   kns_home_page_clear (self->home_page);
+  kns_window_kit_forget (self);
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->learner, kns_learner_free);
   adw_avatar_set_custom_image (self->learner_avatar, NULL);
@@ -375,6 +388,9 @@ sign_in_activated (GtkWidget  *widget,
   picture = kns_avatar_paintable_new (self->learner->avatar);
   adw_avatar_set_text (self->learner_avatar, self->learner->nickname);
   adw_avatar_set_custom_image (self->learner_avatar, picture);
+  /* In a running class session, the check comes first (issue 21). */
+  if (kns_window_kit_check_at_sign_in (self))
+    return;
   show_home (self, own_tier (self));
   kns_home_page_focus_top (self->home_page);
 }
@@ -439,7 +455,7 @@ back_activated (GtkWidget  *widget,
     show_sign_in (self);
   else if (on_screen (self, KNS_SCREEN_PROBLEMS))
     show_screen (self, KNS_SCREEN_ERROR);
-  else if (on_screen (self, KNS_SCREEN_TEACHER))
+  else if (on_screen (self, KNS_SCREEN_TEACHER) || on_screen (self, KNS_SCREEN_PARENTS))
     show_sign_in (self);
   else if (self->learner != NULL && on_one_of (self, STUDENT_SCREENS))
     gtk_widget_activate_action (widget, "win.go-home", NULL);
@@ -732,6 +748,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, learner_avatar);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, teacher_button);
+  gtk_widget_class_bind_template_child (widget_class, KnsWindow, parents_button);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_revealer);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, idle_label);
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, stack);
@@ -748,6 +765,7 @@ kns_window_class_init (KnsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KnsWindow, help_page);
   kns_window_text_size_class_init (widget_class);
   kns_window_lessons_class_init (widget_class);
+  kns_window_kit_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.sign-in", "x", sign_in_activated);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
@@ -973,5 +991,7 @@ kns_window_get_page (KnsWindow  *self,
       self->setup_page = g_object_new (KNS_TYPE_SETUP_PAGE, NULL);
       gtk_stack_add_named (self->stack, GTK_WIDGET (self->setup_page), name);
     }
+  else
+    kns_window_kit_build_page (self, name);
   return gtk_stack_get_child_by_name (self->stack, name);
 }

@@ -36,6 +36,8 @@ typedef enum
   KNS_SCREEN_SCENARIO,
   KNS_SCREEN_HELP,
   KNS_SCREEN_TEACHER,
+  KNS_SCREEN_CHECK,   /* the session's check, before or after (kns-window-kit.c) */
+  KNS_SCREEN_PARENTS, /* the parents' page, at home */
 } KnsScreen;
 
 #define KNS_TYPE_SCREEN (kns_screen_get_type ())

@@ -61,6 +61,12 @@ typedef enum
   KNS_CONTENT_ERROR_SCENE_UNREACHABLE,
   KNS_CONTENT_ERROR_SCENE_NO_EXIT,    /* every way from here goes round in circles */
   KNS_CONTENT_ERROR_NO_SAFE_ENDING,
+  /* The session kit (kns-kit.c): checks, plans, the parents' page, pledges */
+  KNS_CONTENT_ERROR_CHECK_STRUCTURE,   /* not 5 questions, two keys, skills that do not match */
+  KNS_CONTENT_ERROR_PLAN_STRUCTURE,    /* sections missing, out of order, minutes that do not add up */
+  KNS_CONTENT_ERROR_PARENTS_STRUCTURE, /* the parents' page's sections */
+  KNS_CONTENT_ERROR_UNKNOWN_REFERENCE, /* a plan names a lesson or scenario its tier lacks */
+  KNS_CONTENT_ERROR_READING_LEVEL,     /* too long for the tier's readers (a warning) */
 } KnsContentError;
 
 typedef enum

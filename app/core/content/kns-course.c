@@ -35,6 +35,7 @@ struct _KnsCourse
   GHashTable *lessons;     /* id → KnsLesson */
   GHashTable *lesson_tier; /* KnsLesson → KnsTier */
   GPtrArray  *help;        /* KnsBlock, or NULL */
+  KnsParentsPage *parents; /* the parents' page, or NULL */
   GPtrArray  *diagnostics; /* KnsDiagnostic, sorted by file and line */
 };
 
@@ -47,10 +48,22 @@ typedef struct
   guint    lessons_line;
   GPtrArray *names; /* char *, file names without .md */
   GArray  *lines;   /* guint, where each name is listed */
+  /* The session kit (kns-kit.c): file names without .md, and pledge */
+  char    *check;
+  char    *plan;
+  guint    check_line;
+  guint    plan_line;
+  GStrv    pledge;
 } TierSpec;
 
-static const char *const course_keys[] = { "title", "language", "help", "tiers", NULL };
-static const char *const tier_keys[] = { "id", "title", "ages", "level", "grades", "lessons", NULL };
+static const char *const course_keys[] = { "title", "language", "help", "parents", "tiers", NULL };
+static const char *const tier_keys[] = {
+  "id", "title", "ages", "level", "grades", "lessons", "check", "plan", "pledge", NULL
+};
+
+/* A tier's pledge: this many rules, each this short for lớp 1–3. */
+#define PLEDGE_N_RULES      5
+#define PLEDGE_TIER1_WORDS  8
 
 static void
 tier_spec_free (gpointer data)
@@ -60,6 +73,9 @@ tier_spec_free (gpointer data)
   g_clear_object (&spec->tier);
   g_clear_pointer (&spec->names, g_ptr_array_unref);
   g_clear_pointer (&spec->lines, g_array_unref);
+  g_free (spec->check);
+  g_free (spec->plan);
+  g_strfreev (spec->pledge);
   g_free (spec);
 }
 
@@ -152,6 +168,63 @@ read_tier_lessons (KnsYaml         *yaml,
     }
 }
 
+static guint
+count_words (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    n += words[i][0] != '\0';
+  return n;
+}
+
+/* "check:", "plan:" and "pledge:" of a tier: the session kit. */
+static void
+read_tier_kit (KnsYaml         *yaml,
+               KnsParseContext *ctx,
+               yaml_node_t     *map,
+               TierSpec        *spec)
+{
+  yaml_node_t *node;
+
+  if (kns_yaml_get_string (yaml, ctx, map, "check", FALSE, &spec->check) && spec->check != NULL)
+    {
+      g_autofree char *name = strip_md_suffix (spec->check);
+
+      g_free (spec->check);
+      spec->check = g_steal_pointer (&name);
+      spec->check_line = kns_yaml_line (kns_yaml_lookup (yaml, map, "check"));
+    }
+  if (kns_yaml_get_string (yaml, ctx, map, "plan", FALSE, &spec->plan) && spec->plan != NULL)
+    {
+      g_autofree char *name = strip_md_suffix (spec->plan);
+
+      g_free (spec->plan);
+      spec->plan = g_steal_pointer (&name);
+      spec->plan_line = kns_yaml_line (kns_yaml_lookup (yaml, map, "plan"));
+    }
+
+  if (!kns_yaml_get_strv (yaml, ctx, map, "pledge", FALSE, &spec->pledge) || spec->pledge == NULL)
+    return;
+  node = kns_yaml_lookup (yaml, map, "pledge");
+  if (g_strv_length (spec->pledge) != PLEDGE_N_RULES)
+    {
+      kns_diagnose (ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_INVALID_VALUE, kns_yaml_line (node),
+                    _("“pledge” lists %u rules; the certificate prints exactly %d, each on a line "
+                      "starting with “- ”."),
+                    g_strv_length (spec->pledge), PLEDGE_N_RULES);
+      g_clear_pointer (&spec->pledge, g_strfreev);
+      return;
+    }
+  for (guint i = 0; kns_tier_get_id (spec->tier) == 1 && spec->pledge[i] != NULL; i++)
+    if (count_words (spec->pledge[i]) > PLEDGE_TIER1_WORDS)
+      kns_diagnose (ctx, KNS_SEVERITY_WARNING, KNS_CONTENT_ERROR_READING_LEVEL,
+                    kns_yaml_line (node),
+                    _("The rule “%s” has %u words; for lớp 1–3 keep each rule to %d or fewer."),
+                    spec->pledge[i], count_words (spec->pledge[i]), PLEDGE_TIER1_WORDS);
+}
+
 static TierSpec *
 read_tier (KnsYaml         *yaml,
            KnsParseContext *ctx,
@@ -219,13 +292,15 @@ read_tier (KnsYaml         *yaml,
                              g_array_index (grades, guint, 1));
   kns_tier_set_details (spec->tier, ages, level);
   read_tier_lessons (yaml, ctx, map, spec);
+  read_tier_kit (yaml, ctx, map, spec);
   return spec;
 }
 
 static GPtrArray *
 read_course_file (KnsCourse       *self,
                   KnsParseContext *ctx,
-                  char           **help_file)
+                  char           **help_file,
+                  char           **parents_file)
 {
   g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func (tier_spec_free);
   g_autofree char *path = g_build_filename (self->root, "course.yaml", NULL);
@@ -245,6 +320,7 @@ read_course_file (KnsCourse       *self,
   kns_yaml_get_string (&yaml, ctx, root, "title", TRUE, &self->title);
   kns_yaml_get_string (&yaml, ctx, root, "language", FALSE, &language);
   kns_yaml_get_string (&yaml, ctx, root, "help", FALSE, help_file);
+  kns_yaml_get_string (&yaml, ctx, root, "parents", FALSE, parents_file);
 
   tiers = kns_yaml_lookup (&yaml, root, "tiers");
   if (tiers == NULL || tiers->type != YAML_SEQUENCE_NODE ||
@@ -410,8 +486,21 @@ check_folder (KnsCourse  *self,
         {
           g_autofree char *stem = strip_md_suffix (name);
 
-          if (spec != NULL && is_listed (spec, stem))
+          if (spec != NULL && (is_listed (spec, stem) || g_strcmp0 (stem, spec->check) == 0 ||
+                               g_strcmp0 (stem, spec->plan) == 0))
             continue;
+
+          if (spec != NULL && (g_str_has_suffix (stem, ".check") || g_str_has_suffix (stem, ".plan")))
+            {
+              kns_parse_context_init (&ctx, course_file, self->diagnostics);
+              kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNLISTED_LESSON,
+                            spec->lessons_line,
+                            _("The file %s is not named by tier %u, so it is not used; write "
+                              "“%s: %s” in the tier."),
+                            path, kns_tier_get_id (spec->tier),
+                            g_str_has_suffix (stem, ".check") ? "check" : "plan", stem);
+              continue;
+            }
 
           kns_parse_context_init (&ctx, course_file, self->diagnostics);
           if (spec != NULL)
@@ -499,6 +588,127 @@ load_tier (KnsCourse    *self,
   check_folder (self, spec, folder);
 }
 
+/* Reads a kit file named in course.yaml; NULL (and an error) without it. */
+static char *
+read_kit_file (KnsCourse  *self,
+               const char *relative,
+               guint       line,
+               gsize      *length,
+               char      **path)
+{
+  g_autofree char *course_file = g_build_filename (self->root, "course.yaml", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.md", relative);
+  char *text = NULL;
+  KnsParseContext ctx;
+
+  *path = g_build_filename (self->root, file, NULL);
+  if (!g_file_test (*path, G_FILE_TEST_EXISTS))
+    {
+      kns_parse_context_init (&ctx, course_file, self->diagnostics);
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_MISSING_LESSON, line,
+                    _("“%s” is named, but there is no file %s."), relative, *path);
+      return NULL;
+    }
+  kns_parse_context_init (&ctx, *path, self->diagnostics);
+  if (!kns_read_text_file (&ctx, *path, &text, length))
+    return NULL;
+  return text;
+}
+
+/* Whether the plan's lessons and scenario are the tier's own. */
+static gboolean
+check_plan_place (KnsCourse *self,
+                  KnsTier   *tier,
+                  KnsPlan   *plan)
+{
+  KnsParseContext ctx;
+  KnsLesson *scenario = kns_course_lookup_lesson (self, plan->scenario);
+  gboolean ok = TRUE;
+
+  kns_parse_context_init (&ctx, plan->file, self->diagnostics);
+  for (guint i = 0; plan->lessons[i] != NULL; i++)
+    {
+      KnsLesson *lesson = kns_course_lookup_lesson (self, plan->lessons[i]);
+
+      if (lesson == NULL || kns_course_get_lesson_tier (self, lesson) != tier ||
+          kns_lesson_get_scenario (lesson) != NULL)
+        {
+          kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_REFERENCE,
+                        plan->lessons_line,
+                        _("“%s” is not a lesson of tier %u; “lessons” lists the ids of lessons "
+                          "(not scenarios) of the plan’s tier."),
+                        plan->lessons[i], kns_tier_get_id (tier));
+          ok = FALSE;
+        }
+    }
+
+  if (scenario == NULL || kns_course_get_lesson_tier (self, scenario) != tier ||
+      kns_lesson_get_scenario (scenario) == NULL)
+    {
+      kns_diagnose (&ctx, KNS_SEVERITY_ERROR, KNS_CONTENT_ERROR_UNKNOWN_REFERENCE,
+                    plan->scenario_line,
+                    _("“%s” is not a scenario of tier %u; “scenario” is the id of one of its "
+                      "scenarios."),
+                    plan->scenario, kns_tier_get_id (tier));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/* The tier's check and plan, once its lessons are known. */
+static void
+load_kit (KnsCourse *self,
+          TierSpec  *spec)
+{
+  guint id = kns_tier_get_id (spec->tier);
+  g_autofree char *folder = g_strdup_printf ("tier-%u", id);
+  g_autofree char *base_dir = g_build_filename (self->real_root, folder, NULL);
+  g_autoptr(KnsCheck) check = NULL;
+  g_autoptr(KnsPlan) plan = NULL;
+
+  if (spec->check != NULL)
+    {
+      g_autofree char *relative = g_build_filename (folder, spec->check, NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if ((text = read_kit_file (self, relative, spec->check_line, &length, &path)) != NULL)
+        check = kns_check_parse (path, id, text, length, base_dir, self->real_root,
+                                 self->diagnostics);
+    }
+
+  if (spec->plan != NULL)
+    {
+      g_autofree char *relative = g_build_filename (folder, spec->plan, NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if ((text = read_kit_file (self, relative, spec->plan_line, &length, &path)) != NULL)
+        plan = kns_plan_parse (path, id, text, length, base_dir, self->real_root,
+                               self->diagnostics);
+      if (plan != NULL && !check_plan_place (self, spec->tier, plan))
+        g_clear_pointer (&plan, kns_plan_unref);
+    }
+
+  kns_tier_set_kit (spec->tier, check, plan, (const char * const *) spec->pledge);
+}
+
+static void
+load_parents (KnsCourse  *self,
+              const char *parents_file)
+{
+  g_autofree char *relative = strip_md_suffix (parents_file);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if ((text = read_kit_file (self, relative, 0, &length, &path)) != NULL)
+    self->parents = kns_parents_page_parse (path, text, length, self->real_root, self->real_root,
+                                            self->diagnostics);
+}
+
 static void
 load_help (KnsCourse  *self,
            const char *help_file)
@@ -533,6 +743,7 @@ kns_course_finalize (GObject *object)
   g_clear_pointer (&self->lessons, g_hash_table_unref);
   g_clear_pointer (&self->lesson_tier, g_hash_table_unref);
   g_clear_pointer (&self->help, g_ptr_array_unref);
+  g_clear_pointer (&self->parents, kns_parents_page_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kns_course_parent_class)->finalize (object);
@@ -606,6 +817,7 @@ kns_course_load (const char    *dir,
   g_autoptr(KnsCourse) self = NULL;
   g_autoptr(GPtrArray) specs = NULL;
   g_autofree char *help_file = NULL;
+  g_autofree char *parents_file = NULL;
   g_autofree char *course_file = NULL;
   KnsParseContext ctx;
 
@@ -632,19 +844,22 @@ kns_course_load (const char    *dir,
 
   course_file = g_build_filename (self->root, "course.yaml", NULL);
   kns_parse_context_init (&ctx, course_file, self->diagnostics);
-  specs = read_course_file (self, &ctx, &help_file);
+  specs = read_course_file (self, &ctx, &help_file, &parents_file);
 
   for (guint i = 0; i < specs->len; i++)
     {
       TierSpec *spec = g_ptr_array_index (specs, i);
 
       load_tier (self, specs, spec, cancellable);
+      load_kit (self, spec);
       g_ptr_array_add (self->tiers, g_object_ref (spec->tier));
     }
   check_unknown_tier_folders (self, specs);
 
   if (help_file != NULL)
     load_help (self, help_file);
+  if (parents_file != NULL)
+    load_parents (self, parents_file);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -821,4 +1036,17 @@ kns_course_get_n_warnings (KnsCourse *self)
 {
   g_return_val_if_fail (KNS_IS_COURSE (self), 0);
   return count_severity (self, KNS_SEVERITY_WARNING);
+}
+
+/**
+ * kns_course_get_parents:
+ *
+ * Returns: (transfer none) (nullable): the parents' page (course.yaml's
+ *   `parents:`), or %NULL when there is none or it has errors
+ */
+KnsParentsPage *
+kns_course_get_parents (KnsCourse *self)
+{
+  g_return_val_if_fail (KNS_IS_COURSE (self), NULL);
+  return self->parents;
 }

@@ -47,6 +47,7 @@ KnsTier    *kns_course_get_lesson_tier   (KnsCourse            *self,
                                           KnsLesson            *lesson);
 guint       kns_course_get_n_lessons     (KnsCourse            *self);
 GPtrArray  *kns_course_get_help          (KnsCourse            *self);
+KnsParentsPage *kns_course_get_parents   (KnsCourse            *self);
 GPtrArray  *kns_course_get_diagnostics   (KnsCourse            *self);
 guint       kns_course_get_n_errors      (KnsCourse            *self);
 guint       kns_course_get_n_warnings    (KnsCourse            *self);

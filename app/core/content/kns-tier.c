@@ -27,6 +27,9 @@ struct _KnsTier
   guint       grade_min;
   guint       grade_max;
   GListStore *lessons; /* KnsLesson, in course order */
+  KnsCheck   *check;   /* the session's pre/post check, or NULL */
+  KnsPlan    *plan;    /* the teacher's session plan, or NULL */
+  GStrv       pledge;  /* five rules, for the certificate; NULL without */
 };
 
 G_DEFINE_FINAL_TYPE (KnsTier, kns_tier, G_TYPE_OBJECT)
@@ -49,6 +52,9 @@ kns_tier_finalize (GObject *object)
   g_free (self->ages);
   g_free (self->level);
   g_clear_object (&self->lessons);
+  g_clear_pointer (&self->check, kns_check_unref);
+  g_clear_pointer (&self->plan, kns_plan_unref);
+  g_clear_pointer (&self->pledge, g_strfreev);
 
   G_OBJECT_CLASS (kns_tier_parent_class)->finalize (object);
 }
@@ -261,4 +267,97 @@ kns_tier_get_lesson_number (KnsTier   *self,
         return number;
     }
   return 0;
+}
+
+/**
+ * kns_tier_set_kit:
+ * @check: (nullable): the tier's pre/post check
+ * @plan: (nullable): the teacher's session plan
+ * @pledge: (nullable): the tier's five rules
+ *
+ * The session kit of issue 21, set by the course once loaded and checked.
+ */
+void
+kns_tier_set_kit (KnsTier            *self,
+                  KnsCheck           *check,
+                  KnsPlan            *plan,
+                  const char * const *pledge)
+{
+  g_return_if_fail (KNS_IS_TIER (self));
+
+  g_clear_pointer (&self->check, kns_check_unref);
+  g_clear_pointer (&self->plan, kns_plan_unref);
+  g_clear_pointer (&self->pledge, g_strfreev);
+  self->check = check != NULL ? kns_check_ref (check) : NULL;
+  self->plan = plan != NULL ? kns_plan_ref (plan) : NULL;
+  self->pledge = g_strdupv ((char **) pledge);
+}
+
+/**
+ * kns_tier_get_check:
+ *
+ * Returns: (transfer none) (nullable): the check given before and after a session
+ */
+KnsCheck *
+kns_tier_get_check (KnsTier *self)
+{
+  g_return_val_if_fail (KNS_IS_TIER (self), NULL);
+  return self->check;
+}
+
+/**
+ * kns_tier_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the teacher's plan for a 45-minute session
+ */
+KnsPlan *
+kns_tier_get_plan (KnsTier *self)
+{
+  g_return_val_if_fail (KNS_IS_TIER (self), NULL);
+  return self->plan;
+}
+
+/**
+ * kns_tier_get_pledge:
+ *
+ * Returns: (transfer none) (nullable): the five rules the certificate prints
+ */
+const char * const *
+kns_tier_get_pledge (KnsTier *self)
+{
+  g_return_val_if_fail (KNS_IS_TIER (self), NULL);
+  return (const char * const *) self->pledge;
+}
+
+/**
+ * kns_tier_core_lessons_done:
+ * @passed: whether a learner passed a lesson
+ *
+ * A tier's core lessons are its lessons that are not scenarios. The
+ * certificate is earned when every one of them is passed.
+ *
+ * Returns: whether @passed holds for every core lesson (and there is one)
+ */
+gboolean
+kns_tier_core_lessons_done (KnsTier   *self,
+                            gboolean (*passed) (KnsLesson *lesson,
+                                                gpointer   user_data),
+                            gpointer   user_data)
+{
+  guint n_core = 0;
+
+  g_return_val_if_fail (KNS_IS_TIER (self), FALSE);
+  g_return_val_if_fail (passed != NULL, FALSE);
+
+  for (guint i = 0; i < kns_tier_get_n_lessons (self); i++)
+    {
+      KnsLesson *lesson = kns_tier_get_lesson (self, i);
+
+      if (kns_lesson_get_scenario (lesson) != NULL)
+        continue;
+      n_core++;
+      if (!passed (lesson, user_data))
+        return FALSE;
+    }
+  return n_core > 0;
 }

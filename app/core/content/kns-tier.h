@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 
+#include "kns-kit.h"
 #include "kns-lesson.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,16 @@ KnsLesson  *kns_tier_get_lesson     (KnsTier    *self,
                                      guint       position);
 guint       kns_tier_get_lesson_number (KnsTier  *self,
                                         KnsLesson *lesson);
+void        kns_tier_set_kit        (KnsTier            *self,
+                                     KnsCheck           *check,
+                                     KnsPlan            *plan,
+                                     const char * const *pledge);
+KnsCheck   *kns_tier_get_check      (KnsTier    *self);
+KnsPlan    *kns_tier_get_plan       (KnsTier    *self);
+const char * const *kns_tier_get_pledge (KnsTier *self);
+gboolean    kns_tier_core_lessons_done (KnsTier    *self,
+                                        gboolean  (*passed) (KnsLesson *lesson,
+                                                             gpointer   user_data),
+                                        gpointer    user_data);
 
 G_END_DECLS

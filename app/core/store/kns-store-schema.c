@@ -280,10 +280,84 @@ static const char schema_3[] =
   "UPDATE tally_headcount SET participant_key = random () & 4294967295 WHERE participants > 0;"
   "UPDATE import_headcount SET participant_key = random () & 4294967295 WHERE participants > 0;";
 
+/* Version 4: the session's check, before and after (issue 21,
+ * kns-store-check.c).
+ *
+ * check_taken and check_answer are the pupil's own: which check they
+ * took in which session and what they answered, so that the check is
+ * asked once, resumes after a crash, and its review shows their answers.
+ * They cascade from learner like progress does.
+ *
+ * tally_check is what reports read: one row per pupil, session, phase
+ * (0 before, 1 after) and skill group (1–3), with how many questions of
+ * that group were asked and how many answered right, written when the
+ * check is finished. It holds no learner id: `taker` is a random number
+ * drawn for the pupil and the session, the same in the before and after
+ * rows, so that a report can pair them; once the pupil is deleted,
+ * nothing links it to anyone. Each row has its own secret record key,
+ * like the tallies of schema 3. import_tally_check holds the same rows
+ * from other lab computers' bundles. */
+static const char schema_4[] =
+  "CREATE TABLE check_taken ("
+  "  learner_id    INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  session_uuid  TEXT NOT NULL,"
+  "  phase         INTEGER NOT NULL CHECK (phase IN (0, 1)),"
+  "  check_id      TEXT NOT NULL,"
+  "  check_version TEXT NOT NULL,"
+  "  tier          INTEGER NOT NULL,"
+  "  taker         INTEGER NOT NULL,"
+  "  started       INTEGER NOT NULL,"
+  "  finished      INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (learner_id, session_uuid, phase)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX check_taken_session ON check_taken (session_uuid);"
+
+  "CREATE TABLE check_answer ("
+  "  learner_id   INTEGER NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  phase        INTEGER NOT NULL,"
+  "  question_id  TEXT NOT NULL,"
+  "  skill        INTEGER NOT NULL CHECK (skill BETWEEN 1 AND 3),"
+  "  chosen       INTEGER NOT NULL,"
+  "  correct      INTEGER NOT NULL CHECK (correct IN (0, 1)),"
+  "  answered     INTEGER NOT NULL,"
+  "  PRIMARY KEY (learner_id, session_uuid, phase, question_id),"
+  "  FOREIGN KEY (learner_id, session_uuid, phase) "
+  "    REFERENCES check_taken (learner_id, session_uuid, phase) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE tally_check ("
+  "  school_year  INTEGER NOT NULL,"
+  "  session_uuid TEXT NOT NULL,"
+  "  taker        INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  phase        INTEGER NOT NULL CHECK (phase IN (0, 1)),"
+  "  skill        INTEGER NOT NULL CHECK (skill BETWEEN 1 AND 3),"
+  "  asked        INTEGER NOT NULL CHECK (asked > 0),"
+  "  answered_right INTEGER NOT NULL CHECK (answered_right BETWEEN 0 AND asked),"
+  "  record_key   INTEGER NOT NULL,"
+  "  PRIMARY KEY (session_uuid, taker, phase, skill)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX tally_check_year ON tally_check (school_year, tier, skill, phase);"
+
+  "CREATE TABLE import_tally_check ("
+  "  bundle_id    INTEGER NOT NULL REFERENCES import_bundle (id) ON DELETE CASCADE,"
+  "  session_uuid TEXT NOT NULL,"
+  "  taker        INTEGER NOT NULL,"
+  "  tier         INTEGER NOT NULL,"
+  "  phase        INTEGER NOT NULL CHECK (phase IN (0, 1)),"
+  "  skill        INTEGER NOT NULL CHECK (skill BETWEEN 1 AND 3),"
+  "  asked        INTEGER NOT NULL CHECK (asked > 0),"
+  "  answered_right INTEGER NOT NULL CHECK (answered_right BETWEEN 0 AND asked),"
+  "  record_key   INTEGER NOT NULL,"
+  "  PRIMARY KEY (bundle_id, session_uuid, taker, phase, skill)"
+  ") WITHOUT ROWID;";
+
 static const Migration migrations[] = {
   { 1, schema_1 },
   { 2, schema_2 },
   { 3, schema_3 },
+  { 4, schema_4 },
 };
 
 guint

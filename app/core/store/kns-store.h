@@ -535,6 +535,108 @@ gboolean   kns_store_forget_bundle          (KnsStore                 *self,
                                              guint                     school_year,
                                              GError                  **error);
 
+
+/* The session's check, before and after (issue 21; kns-store-check.c)
+ *
+ * While a class session runs, a pupil who signs in takes the tier's
+ * check once before (KNS_CHECK_BEFORE) and once after (KNS_CHECK_AFTER).
+ * Each answer is committed as it is given; finishing a check writes its
+ * anonymous rows (tally_check, schema 4): one per skill group, with how
+ * many questions were asked and answered right, a random `taker` shared
+ * by the pupil's before and after rows, and a secret record key. */
+
+typedef enum
+{
+  KNS_CHECK_BEFORE, /* kiểm tra đầu buổi */
+  KNS_CHECK_AFTER,  /* kiểm tra cuối buổi */
+} KnsCheckPhase;
+
+#define KNS_TYPE_CHECK_RUN (kns_check_run_get_type ())
+
+/* A pupil's check in one session and phase. */
+typedef struct
+{
+  gint64         learner_id;
+  char          *session_uuid;
+  KnsCheckPhase  phase;
+  char          *check_id;
+  char          *check_version;
+  guint          tier;
+  gint64         started;
+  gint64         finished;  /* 0 while open */
+  guint          n_correct;
+  GPtrArray     *answers;   /* KnsAnswer, in the order given */
+} KnsCheckRun;
+
+/* The class's figures for one skill group and phase of a session. */
+typedef struct
+{
+  guint         skill;    /* 1–3 */
+  KnsCheckPhase phase;
+  guint         pupils;   /* who finished this phase */
+  guint64       asked;
+  guint64       right;
+} KnsCheckGain;
+
+/* One row the school report reads (kns_store_list_check_rows()): one
+ * pupil's answers to one skill group's questions in one phase. Rows of
+ * the same session and taker are the same pupil before and after. */
+typedef struct
+{
+  guint         school_year;
+  char         *session_uuid;
+  gint64        taker;
+  guint         tier;
+  guint         skill;    /* 1–3 */
+  KnsCheckPhase phase;
+  guint         asked;
+  guint         right;
+  guint32       record_key;
+  gboolean      imported; /* from another computer's bundle */
+} KnsCheckRow;
+
+GType        kns_check_run_get_type       (void) G_GNUC_CONST;
+KnsCheckRun *kns_check_run_copy           (const KnsCheckRun *run);
+void         kns_check_run_free           (KnsCheckRun       *run);
+void         kns_check_row_free           (KnsCheckRow       *row);
+
+KnsCheckRun *kns_store_get_check_run      (KnsStore          *self,
+                                           gint64             learner_id,
+                                           const char        *session_uuid,
+                                           KnsCheckPhase      phase,
+                                           GError           **error);
+KnsCheckRun *kns_store_start_check        (KnsStore          *self,
+                                           gint64             learner_id,
+                                           const char        *session_uuid,
+                                           KnsCheckPhase      phase,
+                                           const char        *check_id,
+                                           const char        *check_version,
+                                           guint              tier,
+                                           GError           **error);
+gboolean     kns_store_record_check_answer (KnsStore         *self,
+                                           const KnsCheckRun *run,
+                                           const char        *question_id,
+                                           guint              skill,
+                                           guint32            chosen,
+                                           gboolean           correct,
+                                           GError           **error);
+KnsCheckRun *kns_store_finish_check       (KnsStore          *self,
+                                           const KnsCheckRun *run,
+                                           GError           **error);
+GPtrArray   *kns_store_list_session_gain  (KnsStore          *self,
+                                           const char        *session_uuid,
+                                           GError           **error);
+guint        kns_store_count_check_pending (KnsStore         *self,
+                                           const char        *session_uuid,
+                                           GError           **error);
+GPtrArray   *kns_store_list_check_rows    (KnsStore          *self,
+                                           guint              school_year,
+                                           KnsTallySources    sources,
+                                           GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsCheckRun, kns_check_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsCheckRow, kns_check_row_free)
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsLearner, kns_learner_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsProgress, kns_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KnsAnswer, kns_answer_free)
